@@ -21,3 +21,13 @@ class InputError(CommuniqueError):
 
 class ModelError(CommuniqueError):
     """The spaCy pipeline asked for is not installed or cannot be loaded."""
+
+
+class ExtractionError(CommuniqueError):
+    """Extraction failed on one article; the batch goes on without it."""
+
+    def __init__(self, origin: str, reason: str) -> None:
+        self.path = origin
+        self.line = None
+        self.reason = reason
+        super().__init__(f"{origin}: extraction failed: {reason}")
