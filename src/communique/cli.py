@@ -1,0 +1,122 @@
+"""The command line: parses arguments and calls the library; nothing else."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+
+import click
+from rich.console import Console
+
+from . import __version__
+from .errors import CommuniqueError, ModelError
+from .nlp import DEFAULT_MODEL
+from .records import Extraction
+
+FORMATS = ("table", "json", "jsonl")
+
+
+def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="communique")
+def main() -> None:
+    """Communique reads news and writes down, as verifiable records, who met, agreed,
+    praised, accused, sanctioned or attacked whom, when, where and in whose words.
+
+    Start with:  communique extract examples/
+    """
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
+              help="Output: 'table' for people (default on a terminal), 'json' (one Extraction, "
+                   "or a list for several inputs; default when piped), 'jsonl' (one per line).")
+@click.option("--published", callback=_date, metavar="YYYY-MM-DD",
+              help="Publication date for every input, overriding the one in the files; relative "
+                   "dates ('on Friday') resolve against it.")
+@click.option("--model", default=DEFAULT_MODEL, show_default=True,
+              help="spaCy pipeline: an installed package name or a directory path.")
+@click.option("--batch-size", default=32, show_default=True, type=click.IntRange(1, 10_000),
+              help="Articles parsed per spaCy batch.")
+@click.option("--processes", "-j", default=1, show_default=True, type=click.IntRange(1, 256),
+              help="Worker processes for parsing.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+def extract(paths: tuple[str, ...], fmt: str | None, published: dt.date | None, model: str,
+            batch_size: int, processes: int, quiet: bool) -> None:
+    """Extract events, actors, quotes, times and places from articles.
+
+    PATH is a text file (optional first line 'date YYYY-MM-DD <standfirst>'), an HTML
+    page, a JSONL file (one article per line: id, text, title, published, url, source),
+    a directory (searched recursively), a URL, or '-' for standard input.
+
+    Bad inputs are reported one line each on stderr; the rest are still processed,
+    and the exit status is 1 at the end if any input failed.
+    """
+    from .pipeline import extract_stream
+    from .readers import read_inputs
+
+    out = Console(soft_wrap=False)
+    err = Console(stderr=True)
+    fmt = fmt or ("table" if out.is_terminal else "json")
+    failed = 0
+    results: list[Extraction] = []
+    progress = None
+    if not quiet and err.is_terminal and fmt != "table":
+        from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+        progress = Progress(SpinnerColumn(), TextColumn("{task.completed} articles"),
+                            TimeElapsedColumn(), console=err, transient=True)
+        progress.start()
+        task = progress.add_task("extract", total=None)
+    try:
+        stream = extract_stream(read_inputs(paths, published=published), batch_size=batch_size,
+                                n_process=processes, model=model)
+        for item in stream:
+            if isinstance(item, CommuniqueError):
+                failed += 1
+                err.print(f"communique: error: {item}", markup=False, highlight=False)
+                continue
+            if progress is not None:
+                progress.advance(task)
+            if fmt == "jsonl":
+                sys.stdout.write(json.dumps(item.to_dict(), ensure_ascii=False) + "\n")
+                sys.stdout.flush()
+            elif fmt == "table":
+                from .render import extraction_view
+
+                out.print(extraction_view(item))
+            else:
+                results.append(item)
+    except ModelError as exc:
+        raise click.ClickException(str(exc)) from None
+    finally:
+        if progress is not None:
+            progress.stop()
+    if fmt == "json" and (results or not failed):
+        payload = results[0].to_dict() if len(results) == 1 and len(paths) == 1 and \
+            not _many(paths) else [r.to_dict() for r in results]
+        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+    if failed:
+        err.print(f"communique: {failed} input(s) failed; see the errors above", markup=False)
+        sys.exit(1)
+
+
+def _many(paths: tuple[str, ...]) -> bool:
+    """Whether the inputs can hold several articles (a directory or a JSONL file)."""
+    import os
+
+    return any(os.path.isdir(p) or p.endswith((".jsonl", ".jsonl.gz")) for p in paths)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

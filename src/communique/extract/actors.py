@@ -1,0 +1,474 @@
+"""Actors: people, organisations, countries and groups, with country, sector and role.
+
+Mentions come from the named entities, from title patterns the statistical NER
+misses ("Air Chief Marshal R K S Bhadauria", "Mr Wook"), from lexicon countries
+and IGOs, and from common-noun institutions ("the defence ministry") and groups
+("Indian troops"). ``aliases.cluster`` then joins mentions of one real-world
+entity into one Actor.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from ..records import Actor, Span
+from . import vocab
+from .aliases import cluster
+
+
+@dataclass(slots=True)
+class Mention:
+    start: int  # token offsets, end exclusive
+    end: int
+    kind: str
+    name: str
+    country: str | None = None
+    sector: str | None = None
+    role: str | None = None
+    honorific: str | None = None
+    rank: str | None = None
+    # "counterpart" / "the two" style mentions that need another actor to be understood.
+    relative: str | None = None
+    source: str = "ner"
+    confidence: float = 0.8
+
+    def text(self, doc: Doc) -> str:
+        return doc[self.start:self.end].text
+
+
+@dataclass(slots=True)
+class ActorIndex:
+    """The article's actors and, for every token inside a mention, whose mention it is."""
+
+    actors: list[Actor]
+    by_token: dict[int, str] = field(default_factory=dict)
+    home_country: str | None = None
+    # Per actor id, the token index where each mention starts (ordered).
+    mention_starts: dict[str, list[int]] = field(default_factory=dict)
+
+    def actor(self, actor_id: str) -> Actor | None:
+        for a in self.actors:
+            if a.id == actor_id:
+                return a
+        return None
+
+    def at(self, token_i: int) -> str | None:
+        return self.by_token.get(token_i)
+
+    def last_before(self, token_i: int, *, kinds: tuple[str, ...]) -> str | None:
+        best, best_i = None, -1
+        for a in self.actors:
+            if a.kind not in kinds:
+                continue
+            for s in self.mention_starts.get(a.id, ()):
+                if best_i < s < token_i:
+                    best, best_i = a.id, s
+        return best
+
+
+def _is_initial(tok: Token) -> bool:
+    t = tok.text.rstrip(".")
+    return len(t) == 1 and t.isalpha() and t.isupper()
+
+
+def _is_name_token(tok: Token) -> bool:
+    if _is_initial(tok):
+        return True
+    return tok.text[:1].isupper() and tok.is_alpha and tok.pos_ in ("PROPN", "NOUN", "ADJ", "VERB", "X")
+
+
+def _rank_at(doc: Doc, i: int) -> int:
+    """Length in tokens of a rank phrase starting at token i, else 0."""
+    for phrase in vocab.RANK_PHRASES:
+        words = phrase.split()
+        seg = doc[i:i + len(words)]
+        if len(seg) == len(words) and [t.lower_.rstrip(".") for t in seg] == words:
+            if all(t.text[:1].isupper() for t in seg):
+                return len(words)
+    return 0
+
+
+def _title_start(doc: Doc, end: int, floor: int) -> int:
+    """Walk left from token ``end`` (exclusive) over an office title; return its first token."""
+    i = end
+    while i > floor:
+        tok = doc[i - 1]
+        low = tok.lower_.rstrip(".")
+        if tok.is_punct or tok.is_sent_start and i - 1 != end - 1 and low in vocab.TITLE_GLUE:
+            break
+        if low in vocab.TITLE_GLUE:
+            # Glue counts only between two title words ("Chief of Defence Staff").
+            if i - 2 >= floor and doc[i - 2].lower_ in vocab.TITLE_WORDS | vocab.RANKS and \
+                    doc[i - 2].text[:1].isupper():
+                i -= 1
+                continue
+            break
+        if low in vocab.TITLE_WORDS or low in vocab.RANKS or low in vocab.HONORIFICS:
+            i -= 1
+            continue
+        if tok.text[:1].isupper() and tok.ent_type_ in ("ORG", "") and tok.pos_ in ("PROPN", "NOUN") \
+                and vocab.sector_of(tok.text) in ("GOV", "MIL", "LEG", "JUD", "COP", "SPY"):
+            i -= 1
+            continue
+        break
+    # Leading glue is never part of a title.
+    while i < end and doc[i].lower_ in vocab.TITLE_GLUE:
+        i += 1
+    return i
+
+
+def _split_title(doc: Doc, start: int, end: int) -> tuple[str | None, str | None, str | None]:
+    """(office, rank, honorific) from the title tokens in [start, end)."""
+    honorific = None
+    toks = list(doc[start:end])
+    if toks and toks[-1].lower_.rstrip(".") in vocab.HONORIFICS:
+        honorific = toks.pop().text
+    rank = None
+    # The rank is the longest rank phrase ending the title ("Air Chief Marshal").
+    for phrase in vocab.RANK_PHRASES:
+        n = len(phrase.split())
+        if len(toks) >= n and " ".join(t.lower_.rstrip(".") for t in toks[-n:]) == phrase:
+            rank = " ".join(t.text for t in toks[-n:])
+            toks = toks[:-n]
+            break
+    while toks and toks[0].lower_ in vocab.TITLE_GLUE:
+        toks.pop(0)
+    while toks and toks[-1].lower_ in vocab.TITLE_GLUE:
+        toks.pop()
+    office = " ".join(t.text for t in toks) or None
+    return office, rank, honorific
+
+
+def _country_near(doc: Doc, start: int, floor: int) -> tuple[str | None, int]:
+    """A country word just before a title: "South Korean", "India's", "the Republic of Korea's"."""
+    j = start - 1
+    while j >= floor and doc[j].text in ("'s", "’s", "'"):
+        j -= 1
+    if j < floor:
+        return None, start
+    tok = doc[j]
+    if tok.ent_type_ in ("GPE", "NORP", "ORG") and tok.ent_iob_ != "O":
+        ent_start = j
+        while ent_start > floor and doc[ent_start].ent_iob_ == "I":
+            ent_start -= 1
+        code = vocab.country_code(doc[ent_start:j + 1].text)
+        if code:
+            return code, ent_start
+    code = vocab.country_code(tok.text)
+    if code:
+        return code, j
+    return None, start
+
+
+def _person_mentions(doc: Doc) -> list[Mention]:
+    """Persons from NER plus honorific/rank patterns, with their titles."""
+    found: list[Mention] = []
+    taken: set[int] = set()
+    ents = [e for e in doc.ents]
+    # Honorific or rank + names: catches what NER mislabels or misses.
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        n = _rank_at(doc, i)
+        is_hon = tok.lower_.rstrip(".") in vocab.HONORIFICS and tok.text[:1].isupper() and tok.lower_ != "m"
+        if n or is_hon:
+            j = i + (n or 1)
+            if j < len(doc) and doc[j].text == ".":
+                j += 1
+            k = j
+            while k < len(doc) and (_is_name_token(doc[k]) or (
+                    doc[k].text in ("-", "‑") and k > j and k + 1 < len(doc) and doc[k + 1].is_alpha
+                    and not doc[k].whitespace_) or (doc[k - 1].text in ("-", "‑") and k > j and
+                                                    doc[k].is_alpha)) and k - j < 7 and \
+                    doc[k].ent_type_ not in ("DATE", "CARDINAL") and \
+                    (doc[k].ent_type_ != "GPE" or not vocab.country(doc[k].text)):
+                k += 1
+            if k > j and not (k - j == 1 and _is_initial(doc[j])):
+                found.append(Mention(j, k, "person", doc[j:k].text, source="title"))
+                taken.update(range(j, k))
+                i = k
+                continue
+        i += 1
+    for ent in ents:
+        if ent.label_ != "PERSON" or any(t in taken for t in range(ent.start, ent.end)):
+            continue
+        s = ent.start
+        # NER often includes a leading rank or honorific in the name ("Gen Bipin Rawat").
+        while s < ent.end - 1 and (doc[s].lower_.rstrip(".") in vocab.HONORIFICS or _rank_at(doc, s)):
+            s += max(1, _rank_at(doc, s))
+        e = ent.end
+        while e > s and doc[e - 1].text in ("'s", "’s"):
+            e -= 1
+        if e > s and not vocab.country(doc[s:e].text):
+            found.append(Mention(s, e, "person", doc[s:e].text))
+    for m in found:
+        _attach_title(doc, m)
+    return found
+
+
+def _attach_title(doc: Doc, m: Mention) -> None:
+    sent = doc[m.start].sent
+    tstart = _title_start(doc, m.start, sent.start)
+    office, rank, honorific = _split_title(doc, tstart, m.start)
+    country, _ = _country_near(doc, tstart, sent.start)
+    # Apposition before the name: "Korea's Defence Minister, Mr Suh Wook".
+    if office is None and rank is None:
+        j = m.start - (1 if honorific else 0)
+        if honorific is None and m.start > sent.start and doc[m.start - 1].lower_.rstrip(".") in vocab.HONORIFICS:
+            honorific = doc[m.start - 1].text
+            j = m.start - 1
+        if j - 1 > sent.start and doc[j - 1].text == ",":
+            t2 = _title_start(doc, j - 1, sent.start)
+            off2, rank2, _ = _split_title(doc, t2, j - 1)
+            if off2 and any(w.lower() in vocab.TITLE_WORDS - vocab.TITLE_GLUE for w in off2.split()):
+                office, rank = off2, rank2
+                country = country or _country_near(doc, t2, sent.start)[0]
+    # Apposition after the name: "Suh Wook, South Korea's defence minister,".
+    if office is None and m.end + 1 < sent.end and doc[m.end].text == ",":
+        k = m.end + 1
+        while k < sent.end and doc[k].lower_ in ("the", "a", "an", "his", "her", "their"):
+            k += 1
+        c2, k2 = None, k
+        while k2 < sent.end and (vocab.country_code(doc[k2].text) or doc[k2].text in ("'s", "’s")):
+            c2 = c2 or vocab.country_code(doc[k2].text)
+            k2 += 1
+        end = k2
+        while end < sent.end and doc[end].lower_ in vocab.TITLE_WORDS and not doc[end].is_punct:
+            end += 1
+        while end > k2 and doc[end - 1].lower_ in vocab.TITLE_GLUE:
+            end -= 1
+        if end > k2:
+            words = doc[k2:end]
+            if any(t.lower_ in vocab.TITLE_WORDS - vocab.TITLE_GLUE - {"senior", "top", "former"} for t in words):
+                office = words.text
+                if end + 1 < sent.end and doc[end].lower_ == "of":
+                    c2 = c2 or vocab.country_code(doc[end + 1:min(end + 4, sent.end)].text) or \
+                        _first_country(doc[end + 1:min(end + 5, sent.end)])
+                country = country or c2
+    if office and office.lower() in ("the", "his", "her"):
+        office = None
+    m.honorific = honorific
+    m.rank = rank
+    if office and office.lower().split()[-1] == "counterpart":
+        m.relative = "counterpart"
+        office = None
+    m.role = office or rank
+    m.country = m.country or country
+    m.sector = _sector_for(office, rank)
+    # "Korean War Veterans Association of India general secretary Anil Malhotra".
+    j = tstart - 1
+    if j >= sent.start and doc[j].ent_type_ == "ORG" and tstart < m.start:
+        k = j
+        while k > sent.start and doc[k].ent_iob_ == "I":
+            k -= 1
+        m.country = m.country or _first_country(doc[k:j + 1])
+        # Office-holders of non-state bodies ("general secretary" of an association)
+        # are civil society unless the title itself is a state office.
+        state_title = any(w in (m.role or "").lower() for w in ("minister", "president", "ambassador"))
+        if vocab.sector_of(doc[k:j + 1].text) not in ("GOV", "MIL", "LEG", "JUD", "COP", "SPY") \
+                and not state_title:
+            m.sector = "SOC"
+
+
+def _first_country(span: SpacySpan) -> str | None:
+    for ent in span.ents:
+        code = vocab.country_code(ent.text, kinds=("name", "adjective", "capital"))
+        if code:
+            return code
+    for tok in span:
+        code = vocab.country_code(tok.text)
+        if code:
+            return code
+    return None
+
+
+def _sector_for(office: str | None, rank: str | None) -> str | None:
+    text = " ".join(x for x in (office, rank) if x).lower()
+    if not text:
+        return None
+    words = set(text.replace("-", " ").split())
+    if words & {"minister", "president", "premier", "chancellor", "ambassador", "envoy",
+                "diplomat", "king", "queen", "emir", "sultan", "governor", "mayor"}:
+        return "GOV"
+    if rank or words & {"army", "navy", "naval", "military", "commander", "marshal", "admiral"} \
+            or "defence staff" in text or "defense staff" in text or "air staff" in text:
+        return "MIL"
+    return vocab.sector_of(text)
+
+
+def _entity_mentions(doc: Doc, taken: set[int]) -> list[Mention]:
+    out: list[Mention] = []
+    for ent in doc.ents:
+        if any(t in taken for t in range(ent.start, ent.end)):
+            continue
+        if ent.label_ not in ("GPE", "NORP", "ORG", "LOC"):
+            continue
+        s, e = ent.start, ent.end
+        while s < e and doc[s].lower_ == "the":
+            s += 1
+        while e > s and doc[e - 1].text in ("'s", "’s", "'"):
+            e -= 1
+        if s >= e:
+            continue
+        text = doc[s:e].text
+        found = vocab.country(text)
+        igo = vocab.igo(text)
+        if igo:
+            out.append(Mention(s, e, igo.get("kind", "organisation"), igo["name"],
+                               country=igo.get("country") or igo["code"], sector=igo.get("sector"),
+                               source="igo"))
+        elif found and found[1] in ("name", "adjective"):
+            code, kind = found
+            if kind == "adjective" and _modifies_noun(doc, e - 1):
+                continue  # handled as a group or a person's country, not an actor itself
+            out.append(Mention(s, e, "country", vocab.country_display_name(code), country=code,
+                               source="country"))
+        elif found and found[1] == "capital" and doc[e - 1].dep_ in ("nsubj", "nsubjpass", "poss"):
+            # "Seoul said": a capital as the subject of a statement speaks for its government.
+            out.append(Mention(s, e, "country", vocab.country_display_name(found[0]),
+                               country=found[0], sector="GOV", source="capital"))
+        elif ent.label_ == "ORG":
+            out.append(_organisation(doc, s, e))
+    return out
+
+
+def _modifies_noun(doc: Doc, i: int) -> bool:
+    tok = doc[i]
+    return tok.dep_ in ("amod", "compound", "nmod") and tok.head.pos_ in ("NOUN", "PROPN")
+
+
+def _organisation(doc: Doc, s: int, e: int) -> Mention:
+    span = doc[s:e]
+    country = _first_country(span)
+    sector = vocab.sector_of(span.text)
+    # A leading country word names the owner ("Indian Army"); "of X" does too.
+    return Mention(s, e, "organisation", span.text, country=country, sector=sector, source="ner")
+
+
+def _common_noun_mentions(doc: Doc, taken: set[int]) -> list[Mention]:
+    """Institutions and groups named by common nouns: "the defence ministry", "Indian troops"."""
+    out: list[Mention] = []
+    for tok in doc:
+        if tok.i in taken or tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        low = tok.lower_
+        two = f"{doc[tok.i - 1].lower_} {low}" if tok.i > 0 else low
+        inst = vocab.INSTITUTION_NOUNS.get(two) or vocab.INSTITUTION_NOUNS.get(low)
+        group = low in vocab.GROUP_NOUNS and tok.tag_ in ("NNS", "NNPS", "NN")
+        if not inst and not group:
+            continue
+        mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i < tok.i]
+        countries: list[tuple[str, Token]] = []
+        for c in mods:
+            for cc in [c, *c.conjuncts]:
+                code = vocab.country_code(cc.text) or vocab.country_code(
+                    doc[cc.left_edge.i:cc.i + 1].text)
+                if code and cc.i not in taken:
+                    countries.append((code, cc))
+        start = min([tok.i] + [c.i for c in mods if c.dep_ in ("amod", "compound") and
+                               c.lower_ not in ("senior", "top", "two", "both")])
+        if inst:
+            name = doc[start:tok.i + 1].text
+            code = countries[0][0] if countries else None
+            out.append(Mention(start, tok.i + 1, "organisation", name.lower(), country=code,
+                               sector=inst, source="institution", confidence=0.6,
+                               relative=None if code else "home"))
+            continue
+        sector = vocab.GROUP_NOUNS[low]
+        if not countries:
+            if any(c.lower_ in ("two", "both") for c in tok.children) or (
+                    tok.i > 0 and doc[tok.i - 1].lower_ in ("two", "both")):
+                if low in ("countries", "sides", "nations", "ministers", "leaders", "states",
+                           "governments", "delegations"):
+                    s = tok.i - 1
+                    while s > 0 and doc[s - 1].lower_ in ("the", "both"):
+                        s -= 1
+                    out.append(Mention(s, tok.i + 1, "group", doc[s:tok.i + 1].text,
+                                       relative="pair:" + low, source="pair", confidence=0.6))
+            continue
+        if len(countries) == 1:
+            # "the South Korean minister": the whole description is the mention.
+            s = min(countries[0][1].left_edge.i, countries[0][1].i)
+            out.append(Mention(s, tok.i + 1, "group", doc[s:tok.i + 1].text, country=countries[0][0],
+                               sector=sector, source="group", confidence=0.7))
+            continue
+        for code, ctok in countries:
+            # "Hungarian and Romanian officials": one group per country, each at its adjective.
+            out.append(Mention(ctok.i, ctok.i + 1, "group", f"{ctok.text} {tok.text}",
+                               country=code, sector=sector, source="group", confidence=0.7))
+    return out
+
+
+def _home_country(doc: Doc, mentions: list[Mention], places_countries: list[str]) -> str | None:
+    votes: Counter[str] = Counter()
+    for code in places_countries:
+        votes[code] += 2
+    for m in mentions:
+        if m.kind == "country" and m.country:
+            votes[m.country] += 1
+    first = next((m.country for m in mentions if m.kind == "country" and m.country), None)
+    if first:
+        votes[first] += 1
+    return votes.most_common(1)[0][0] if votes else None
+
+
+def extract_mentions(doc: Doc, *, place_countries: list[str] | None = None) -> tuple[list[Mention], str | None]:
+    persons = _person_mentions(doc)
+    taken = {t for m in persons for t in range(m.start, m.end)}
+    # Tokens of a person's title are not separate actors ("Defence" in "Defence Minister X").
+    for m in persons:
+        sent = doc[m.start].sent
+        taken.update(range(_title_start(doc, m.start, sent.start), m.start))
+    ents = _entity_mentions(doc, taken)
+    taken |= {t for m in ents for t in range(m.start, m.end)}
+    commons = _common_noun_mentions(doc, taken)
+    mentions = sorted(persons + ents + commons, key=lambda m: m.start)
+    home = _home_country(doc, mentions, place_countries or [])
+    return mentions, home
+
+
+def extract_actors(doc: Doc, *, place_countries: list[str] | None = None) -> ActorIndex:
+    """All actors of an article, one per real-world entity, with their mentions."""
+    mentions, home = extract_mentions(doc, place_countries=place_countries)
+    clusters = cluster(doc, mentions, home=home)
+    index = ActorIndex(actors=[], home_country=home)
+    for n, group in enumerate(clusters, start=1):
+        actor_id = f"a{n}"
+        first = group[0]
+        spans = [_mention_span(doc, m) for m in group]
+        actor = Actor(
+            id=actor_id,
+            name=_best_name(group),
+            kind=first.kind,  # type: ignore[arg-type]
+            country=next((m.country for m in group if m.country), None),
+            sector=next((m.sector for m in group if m.sector), None),
+            role=next((m.role for m in group if m.role), None),
+            mentions=spans,
+        )
+        index.actors.append(actor)
+        index.mention_starts[actor_id] = [m.start for m in group]
+        for m in group:
+            for t in range(m.start, m.end):
+                index.by_token[t] = actor_id
+    return index
+
+
+def _mention_span(doc: Doc, m: Mention) -> Span:
+    start = m.start
+    # "Mr Singh" is the mention, though "Singh" is the name.
+    if m.kind == "person" and m.honorific and start > 0 and \
+            doc[start - 1].lower_.rstrip(".") == m.honorific.lower().rstrip("."):
+        start -= 1
+    s, e = doc[start].idx, doc[m.end - 1].idx + len(doc[m.end - 1].text)
+    return Span(s, e, doc.text[s:e])
+
+
+def _best_name(group: list[Mention]) -> str:
+    names = [m.name for m in group if m.source not in ("pair", "group", "institution")]
+    if not names:
+        return group[0].name
+    # The longest form is the fullest name ("Rajnath Singh", not "Singh").
+    return max(names, key=lambda n: (len(n.split()), len(n)))

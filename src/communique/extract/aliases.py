@@ -1,0 +1,189 @@
+"""Within-article aliases: which mentions name the same real-world entity.
+
+"Mr Singh" joins the Singh already called "Mr Singh" before, else the
+civilian Singh rather than the admiral; "Mr Wook" joins Suh Wook; "the South
+Korean minister" joins the one South Korean with a minister's role; "the
+defence ministry" belongs to the country whose defence minister the story is about.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc
+
+from ..ontology import lexicon
+from . import vocab
+
+if TYPE_CHECKING:
+    from .actors import Mention
+
+_CIVIL_HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "shri", "smt"}
+
+
+def _name_words(m: "Mention") -> list[str]:
+    return [w.casefold().rstrip(".") for w in m.name.split()]
+
+
+class _Clusters:
+    def __init__(self) -> None:
+        self.groups: list[list["Mention"]] = []
+        self.bound: dict[str, int] = {}  # alias form -> cluster index
+
+    def add(self, m: "Mention", into: int | None) -> int:
+        if into is None:
+            self.groups.append([m])
+            return len(self.groups) - 1
+        self.groups[into].append(m)
+        return into
+
+    def persons(self) -> list[int]:
+        return [i for i, g in enumerate(self.groups) if g[0].kind == "person"]
+
+    def full_name(self, i: int) -> list[str]:
+        return max((_name_words(m) for m in self.groups[i]), key=len)
+
+    def has_rank(self, i: int) -> bool:
+        return any(m.rank for m in self.groups[i])
+
+    def attr(self, i: int, name: str):
+        return next((getattr(m, name) for m in self.groups[i] if getattr(m, name)), None)
+
+
+def _person_target(cl: _Clusters, m: "Mention") -> int | None:
+    words = _name_words(m)
+    alias = f"{(m.honorific or m.rank or '').casefold()} {' '.join(words)}".strip()
+    if alias in cl.bound:
+        return cl.bound[alias]
+    exact = [i for i in cl.persons() if cl.full_name(i) == words]
+    if exact:
+        return exact[0]
+    if len(words) > 1 and not (m.honorific or m.rank):
+        return None
+    # A partial name: surname (or given name) of someone already named in full.
+    cands = [i for i in cl.persons()
+             if len(cl.full_name(i)) > len(words) and
+             (cl.full_name(i)[-len(words):] == words or cl.full_name(i)[:len(words)] == words)]
+    if not cands:
+        return None
+    hon = (m.honorific or "").casefold().rstrip(".")
+    if hon in _CIVIL_HONORIFICS:
+        civil = [i for i in cands if not cl.has_rank(i)]
+        cands = civil or cands
+    elif m.rank:
+        ranked = [i for i in cands if cl.has_rank(i)]
+        cands = ranked or cands
+    return max(cands, key=lambda i: (len(cl.groups[i]), -i))
+
+
+def _key(m: "Mention") -> tuple:
+    if m.kind == "country":
+        return ("country", m.country)
+    if m.source == "igo":
+        return ("igo", m.country, m.name)
+    if m.kind == "group":
+        return ("group", m.country, m.sector, m.name.split()[-1].casefold())
+    return (m.kind, vocab.norm(m.name))
+
+
+def cluster(doc: Doc, mentions: list["Mention"], *, home: str | None) -> list[list["Mention"]]:
+    cl = _Clusters()
+    keyed: dict[tuple, int] = {}
+    last_role: str | None = None
+    for m in mentions:
+        if m.kind == "person":
+            # "his counterpart X" holds the office of the person just named.
+            if m.relative == "counterpart" and not m.role and last_role:
+                m.role = last_role
+                m.sector = m.sector or vocab.sector_of(last_role)
+            last_role = m.role or last_role
+            target = _person_target(cl, m)
+            idx = cl.add(m, target)
+            words = _name_words(m)
+            cl.bound[f"{(m.honorific or m.rank or '').casefold()} {' '.join(words)}".strip()] = idx
+            continue
+        if m.source == "pair":
+            continue
+        if m.kind == "group" and _definite_singular_role(doc, m):
+            target = _role_description_target(cl, m)
+            if target is not None:
+                m.kind = "person"
+                cl.add(m, target)
+                continue
+        if m.source == "institution" and m.relative == "home":
+            _resolve_institution(doc, cl, m, home)
+            prev = _previous_institution(cl, m)
+            if prev is not None:
+                cl.add(m, prev)
+                continue
+        key = _key(m)
+        if key in keyed:
+            cl.add(m, keyed[key])
+        else:
+            keyed[key] = cl.add(m, None)
+    _fill_persons(cl, home)
+    return cl.groups
+
+
+def _definite_singular_role(doc: Doc, m: "Mention") -> bool:
+    head = doc[m.end - 1].head if doc[m.end - 1].dep_ in ("amod", "compound") else doc[m.end - 1]
+    return head.tag_ == "NN" and any(c.lower_ == "the" for c in head.children)
+
+
+def _role_description_target(cl: _Clusters, m: "Mention") -> int | None:
+    noun = m.name.split()[-1].casefold()
+    cands = [i for i in cl.persons()
+             if cl.attr(i, "country") == m.country and noun in (cl.attr(i, "role") or "").casefold()]
+    return cands[0] if len(cands) == 1 else None
+
+
+def _previous_institution(cl: _Clusters, m: "Mention") -> int | None:
+    head = m.name.split()[-1]
+    for i in range(len(cl.groups) - 1, -1, -1):
+        g = cl.groups[i]
+        if g[0].source == "institution" and g[0].name.split()[-1] == head and \
+                g[0].country == m.country and (len(m.name.split()) == 1 or
+                                               set(m.name.split()) <= set(g[0].name.split()) or
+                                               len(g[0].name.split()) == 1):
+            return i
+    return None
+
+
+def _resolve_institution(doc: Doc, cl: _Clusters, m: "Mention", home: str | None) -> None:
+    """An unqualified institution belongs to the country whose office-holder the story is about."""
+    words = set(m.name.split()) - {"ministry", "government", "the"}
+    candidates: list[str] = []
+    for i in cl.persons():
+        role = (cl.attr(i, "role") or "").casefold()
+        country = cl.attr(i, "country")
+        if country and words and words & set(role.split()):
+            candidates.append(country)
+    if home in candidates or (not candidates and home):
+        m.country = home
+    elif candidates:
+        m.country = candidates[0]
+    else:
+        # Same head noun seen before with a country: "the ministry" after "the defence ministry".
+        for g in reversed(cl.groups):
+            if g[0].source == "institution" and g[0].name.split()[-1] == m.name.split()[-1]:
+                m.country = g[0].country
+                break
+    m.confidence = 0.5
+
+
+def _fill_persons(cl: _Clusters, home: str | None) -> None:
+    people = lexicon.people()
+    for i in range(len(cl.groups)):
+        g = cl.groups[i]
+        if g[0].kind != "person":
+            continue
+        first = g[0]
+        if cl.attr(i, "country"):
+            continue
+        known = people.get(" ".join(cl.full_name(i)))
+        if known:
+            first.country = known[-1].get("code")
+            first.sector = first.sector or known[-1].get("sector")
+        elif cl.attr(i, "sector") in ("GOV", "MIL", "LEG", "JUD", "COP", "SPY") and home:
+            first.country = home
+            first.confidence = 0.5

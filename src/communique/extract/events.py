@@ -1,0 +1,488 @@
+"""PLOVER events: who did what to whom, when and where, from the dependency parse.
+
+A trigger is a verb from the lexicon ("lauded"), a verb with its object
+("exchanged views"), or an event noun ("talks", "visit") with its own
+participants ("talks between X and Y", "X's visit to Y") or acted out by a
+light verb ("held talks with Y"). Participants must be actors: a noun that
+merely names a topic ("assertiveness figured in the talks") gives no event.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from ..ontology import lexicon
+from ..ontology.triggers import (
+    CONTEXT_WORDS, JOINT_ADVERBS, LIGHT_VERB_OVERRIDES, LIGHT_VERBS, NOT_TRIGGERS, NOUN_TRIGGERS,
+    RECIPROCAL, VERB_OBJECT_TRIGGERS, VERB_TRIGGERS,
+)
+from ..records import Event, Place, PlaceRef, Quote, Span, TimeRef
+from .actors import ActorIndex
+
+_SUBJ = ("nsubj", "nsubjpass", "csubj")
+_TARGET_PREPS = ("with", "to", "against", "on", "at", "for", "into", "toward", "towards", "upon", "over")
+_FUTURE_HEADS = {"plan", "expect", "schedule", "intend", "aim", "hope", "prepare", "agree",
+                 "want", "seek", "decide", "promise", "pledge", "vow", "set"}
+_HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "must", "can"}
+
+
+@dataclass(slots=True)
+class _Candidate:
+    trigger: Token
+    governor: Token  # the verb whose tense, negation and modality apply
+    category: str
+    mode: str | None
+    contexts: tuple[str, ...]
+    source: list[str] = field(default_factory=list)
+    target: list[str] = field(default_factory=list)
+    reciprocal: bool = False
+    confidence: float = 0.6
+
+
+class _Context:
+    """What the event extractor knows about the article besides the parse."""
+
+    def __init__(self, doc: Doc, actors: ActorIndex, times: list[TimeRef], places: list[Place],
+                 quotes: list[Quote], published: dt.date | None) -> None:
+        self.doc = doc
+        self.actors = actors
+        self.times = [t for t in times if t.value]
+        self.places = [(m.start, m.end, p.ref()) for p in places for m in p.mentions]
+        self.quotes = quotes
+        self.published = published
+        cities = [p for p in places if p.feature in ("city", "site")]
+        self.main_place = cities[0].ref() if cities else None
+        self.pairs = _pairs(actors)
+
+    def speaker_at(self, char: int) -> str | None:
+        for q in self.quotes:
+            if q.direct and q.content.start <= char < q.content.end:
+                return q.speaker
+        return None
+
+    def inside_quote(self, char: int) -> bool:
+        return any(q.direct and q.content.start <= char < q.content.end for q in self.quotes)
+
+
+def _pairs(actors: ActorIndex) -> dict[str, list[str]]:
+    """Who "the two countries" and "the two ministers" are: the two most-mentioned of each kind."""
+    def top(kinds: tuple[str, ...], need_sector: bool) -> list[str]:
+        cands = [a for a in actors.actors if a.kind in kinds and a.country and
+                 (not need_sector or a.sector in ("GOV", "MIL"))]
+        cands.sort(key=lambda a: -len(a.mentions))
+        chosen: list[str] = []
+        seen: set[str] = set()
+        for a in cands:
+            if a.country not in seen:
+                chosen.append(a.id)
+                seen.add(a.country)  # type: ignore[arg-type]
+            if len(chosen) == 2:
+                break
+        return chosen if len(chosen) == 2 else []
+
+    return {"countries": top(("country",), False), "people": top(("person",), True)}
+
+
+def _single(ctx: _Context, tok: Token) -> list[str]:
+    """Actors a noun-phrase head stands for (not following conjunctions)."""
+    found = ctx.actors.at(tok.i)
+    if found:
+        return [found]
+    for c in tok.children:
+        # "his counterpart Suh Wook", "Korea's Defence Minister, Mr Suh Wook"
+        if c.dep_ == "appos":
+            found = ctx.actors.at(c.i)
+            if found:
+                return [found]
+    low = tok.lower_
+    if low in ("countries", "sides", "nations", "states", "governments") and any(
+            c.lower_ in ("two", "both") for c in tok.children):
+        return ctx.pairs["countries"]
+    if low in ("ministers", "leaders", "delegations") and any(c.lower_ in ("two", "both") for c in tok.children):
+        return ctx.pairs["people"] or ctx.pairs["countries"]
+    if low in ("we", "i", "us", "me") and ctx.inside_quote(tok.idx):
+        sp = ctx.speaker_at(tok.idx)
+        return [sp] if sp else []
+    if low in ("he", "she"):
+        sp = ctx.speaker_at(tok.idx) if ctx.inside_quote(tok.idx) else None
+        last = ctx.actors.last_before(tok.i, kinds=("person",))
+        return [last] if last and last != sp else []
+    if low in ("they", "them") and ctx.pairs["countries"]:
+        return ctx.pairs["countries"]
+    ids: list[str] = []
+    for c in tok.children:
+        if c.dep_ in ("compound", "amod", "poss", "nmod") and c.i < tok.i:
+            for cc in [c, *c.conjuncts]:
+                a = ctx.actors.at(cc.i)
+                if a and a not in ids:
+                    ids.append(a)
+    return ids
+
+
+def _expand(ctx: _Context, tok: Token) -> list[str]:
+    ids: list[str] = []
+    for t in [tok, *tok.conjuncts]:
+        for a in _single(ctx, t):
+            if a not in ids:
+                ids.append(a)
+    return ids
+
+
+def _of_actors(ctx: _Context, tok: Token) -> list[str]:
+    """Actors inside an object phrase: "the contribution of South Korea", "Turkey's efforts"."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    return _expand(ctx, p)
+    return []
+
+
+def _subjects(ctx: _Context, verb: Token) -> tuple[list[str], bool]:
+    """Source actors of a verb and whether the verb is passive."""
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    if passive:
+        for c in verb.children:
+            if c.dep_ == "agent":
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        return _expand(ctx, p), True
+        return [], True
+    for c in verb.children:
+        if c.dep_ in _SUBJ:
+            if c.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
+                return _expand(ctx, verb.head), False
+            return _expand(ctx, c), False
+    if verb.dep_ == "relcl":
+        return _expand(ctx, verb.head), False
+    if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head is not verb:
+        return _subjects(ctx, verb.head)[0], False
+    # A quoted sentence without a subject ("Had excellent talks with ...") is the speaker's.
+    if ctx.inside_quote(verb.idx) and verb.dep_ == "ROOT":
+        sp = ctx.speaker_at(verb.idx)
+        return ([sp] if sp else []), False
+    return [], False
+
+
+def _targets(ctx: _Context, verb: Token, passive: bool, prep: str | None = None) -> list[str]:
+    ids: list[str] = []
+    for c in verb.children:
+        if passive and c.dep_ == "nsubjpass":
+            ids += _expand(ctx, c) or _of_actors(ctx, c)
+        elif c.dep_ in ("dobj", "dative", "iobj", "attr"):
+            ids += _expand(ctx, c) or _of_actors(ctx, c)
+    if not ids:
+        for c in verb.children:
+            if c.dep_ == "prep" and (c.lower_ == prep or (prep is None and c.lower_ in _TARGET_PREPS)):
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        ids += _expand(ctx, p)
+            elif c.dep_ == "dobj":
+                # "gave X a grant", "held talks with X": the object's own "with/to" phrase.
+                for g in c.children:
+                    if g.dep_ == "prep" and g.lower_ in ("with", "to", "on", "against"):
+                        for p in g.children:
+                            if p.dep_ == "pobj":
+                                ids += _expand(ctx, p)
+    return ids
+
+
+def _verb_trigger(tok: Token) -> tuple[tuple[str, str | None, tuple[str, ...]], float, str | None] | None:
+    """(category, mode, contexts), confidence and the preposition that marks the target."""
+    lemma = tok.lemma_.lower()
+    obj = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if obj is not None and (lemma, obj.lemma_.lower()) in VERB_OBJECT_TRIGGERS:
+        return VERB_OBJECT_TRIGGERS[(lemma, obj.lemma_.lower())], 0.8, None
+    if lemma in NOT_TRIGGERS:
+        return None
+    if lemma in VERB_TRIGGERS:
+        return VERB_TRIGGERS[lemma], 0.7, None
+    entries = lexicon.verbs().get("verbs", {}).get(lemma)
+    if not entries:
+        return None
+    obj_lemmas = {obj.lemma_.lower(), obj.lower_} if obj is not None else set()
+    preps = {c.lower_: c for c in tok.children if c.dep_ in ("prep", "prt")}
+    best, best_score = None, -1
+    for e in entries:
+        score = 0
+        if e.get("object"):
+            if not obj_lemmas & set(e["object"]):
+                continue
+            score += 2
+        if e.get("prep"):
+            if e["prep"] not in preps:
+                continue
+            score += 1
+        if score > best_score:
+            best, best_score = e, score
+    if best is None or not best.get("category"):
+        return None
+    conf = 0.75 if best_score > 0 else 0.55
+    return (best["category"], best.get("mode") or None, tuple(best.get("contexts") or ())), conf, best.get("prep")
+
+
+def _noun_key(tok: Token) -> str | None:
+    doc = tok.doc
+    if tok.i > 0:
+        two = f"{doc[tok.i - 1].lower_} {tok.lower_}"
+        if two in NOUN_TRIGGERS:
+            return two
+    if tok.lower_ in NOUN_TRIGGERS:
+        return tok.lower_
+    if tok.lemma_.lower() in NOUN_TRIGGERS:
+        return tok.lemma_.lower()
+    return None
+
+
+def _noun_candidate(ctx: _Context, tok: Token) -> _Candidate | None:
+    key = _noun_key(tok)
+    if key is None or tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    category, mode, contexts = NOUN_TRIGGERS[key]
+    cand = _Candidate(tok, tok, category, mode, contexts, confidence=0.65)
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "between":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    cand.source = _expand(ctx, p)
+                    cand.reciprocal = True
+        elif c.dep_ == "poss":
+            cand.source = cand.source or _expand(ctx, c)
+        elif c.dep_ == "prep" and c.lower_ == "by":
+            cand.source = cand.source or [a for p in c.children if p.dep_ == "pobj" for a in _expand(ctx, p)]
+        elif c.dep_ == "prep" and c.lower_ in ("with", "to", "on", "against", "in", "for"):
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    found = _expand(ctx, p)
+                    if c.lower_ == "in" and category != "CONSULT":
+                        continue
+                    cand.target += [a for a in found if a not in cand.target]
+    if not cand.source:
+        mods = [a for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i
+                for a in _expand(ctx, c)]
+        # Hyphenated pairs ("India-Korea talks") parse as chains of compounds.
+        for c in tok.children:
+            if c.dep_ == "compound":
+                for g in c.children:
+                    if g.dep_ in ("compound", "amod", "nmod"):
+                        mods += [a for a in _expand(ctx, g) if a not in mods]
+        cand.source = mods
+        if len(mods) > 1 and category in RECIPROCAL:
+            cand.reciprocal = True
+    head = tok.head
+    if tok.dep_ in ("dobj", "nsubjpass", "attr", "ccomp", "oprd") and head.pos_ in ("VERB", "AUX") and \
+            head.lemma_.lower() in LIGHT_VERBS | {"be"}:
+        cand.governor = head
+        override = LIGHT_VERB_OVERRIDES.get((head.lemma_.lower(), category))
+        if override:
+            cand.category, cand.mode, cand.contexts = override
+        subj, passive = _subjects(ctx, head)
+        if subj and not cand.reciprocal:
+            cand.source = subj + [a for a in cand.source if a not in subj] if not cand.source else cand.source
+            if cand.source != subj:
+                cand.target += [a for a in cand.source if a not in subj and a not in cand.target]
+                cand.source = subj
+        elif subj:
+            cand.source += [a for a in subj if a not in cand.source]
+        cand.target += [a for a in _targets(ctx, head, passive) if a not in cand.target and a not in cand.source]
+        cand.confidence = 0.75
+    elif tok.dep_ == "pobj" and tok.head.dep_ == "prep" and not cand.source:
+        return None  # "... figured in the talks": a topic or setting, not an action
+    if not cand.source:
+        return None
+    cand.target = [a for a in cand.target if a not in cand.source]
+    if len(cand.source) > 1 and not cand.target and category in RECIPROCAL:
+        cand.reciprocal = True
+    return cand
+
+
+def _verb_candidate(ctx: _Context, tok: Token) -> _Candidate | None:
+    if tok.pos_ != "VERB":
+        return None
+    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    if obj is not None and tok.lemma_.lower() in LIGHT_VERBS and _noun_key(obj):
+        return None  # the noun carries the event
+    found = _verb_trigger(tok)
+    joint = any(c.lower_ in JOINT_ADVERBS for c in tok.children if c.dep_ == "advmod")
+    if found is None and not joint:
+        return None
+    (category, mode, contexts), conf, prep = found if found else (("COOPERATE", None, ()), 0.6, None)
+    if joint and found and category not in RECIPROCAL:
+        category, mode = "COOPERATE", None
+    source, passive = _subjects(ctx, tok)
+    if not source:
+        return None
+    target = [a for a in _targets(ctx, tok, passive, prep) if a not in source]
+    if not target and mode == "visit":
+        target = [a for a in _targets(ctx, tok, passive, "in") if a not in source]
+    cand = _Candidate(tok, tok, category, mode, contexts, source, target, confidence=conf)
+    if (joint or category in RECIPROCAL) and not target and len(source) > 1:
+        cand.reciprocal = True
+    if not found:
+        cand.category = "COOPERATE"
+    return cand
+
+
+def _aux(ctx: _Context, gov: Token, date: str | None, precision: str | None) -> str | None:
+    if any(c.dep_ == "neg" for c in gov.children) or any(
+            c.dep_ == "neg" for c in gov.head.children if gov.dep_ == "xcomp"):
+        return "negated"
+    auxes = {c.lower_ for c in gov.children if c.dep_ in ("aux", "auxpass")}
+    if gov.dep_ == "xcomp":
+        auxes |= {c.lower_ for c in gov.head.children if c.dep_ == "aux"}
+    if auxes & {"will", "shall", "'ll"} or (gov.dep_ == "xcomp" and gov.head.lemma_ in _FUTURE_HEADS):
+        return "future"
+    if auxes & _HYPOTHETICAL_AUX or any(c.dep_ == "mark" and c.lower_ in ("if", "unless")
+                                        for c in gov.children):
+        return "hypothetical"
+    pub = ctx.published
+    if date and pub:
+        try:
+            if precision == "year" and int(date[:4]) < pub.year:
+                return "historical"
+            if precision == "month" and date[:7] < pub.isoformat()[:7]:
+                return "historical"
+            if precision == "day" and (pub - dt.date.fromisoformat(date)).days > 31:
+                return "historical"
+            if precision == "day" and dt.date.fromisoformat(date) > pub:
+                return "future"
+        except ValueError:
+            return None
+    return None
+
+
+def _when(ctx: _Context, cand: _Candidate) -> tuple[str | None, str | None]:
+    sent = cand.trigger.sent
+    in_sent = [t for t in ctx.times if sent.start_char <= t.start < sent.end_char]
+    if in_sent:
+        anchors = {cand.trigger.i, cand.governor.i}
+        for t in in_sent:
+            span = ctx.doc.char_span(t.start, t.end, alignment_mode="expand")
+            if span is None:
+                continue
+            node = span.root
+            for _ in range(8):
+                if node.i in anchors:
+                    return t.value, t.precision
+                if node.head is node:
+                    break
+                node = node.head
+        best = min(in_sent, key=lambda t: abs(t.start - cand.trigger.idx))
+        return best.value, best.precision
+    if ctx.published:
+        return ctx.published.isoformat(), "day"
+    return None, None
+
+
+def _where(ctx: _Context, cand: _Candidate, date: str | None) -> PlaceRef | None:
+    sent = cand.trigger.sent
+    in_sent = [(s, p) for s, e, p in ctx.places if sent.start_char <= s < sent.end_char]
+    if in_sent:
+        return min(in_sent, key=lambda x: abs(x[0] - cand.trigger.idx))[1]
+    if ctx.main_place and ctx.published and date and len(date) == 10:
+        try:
+            if abs((dt.date.fromisoformat(date) - ctx.published).days) <= 7:
+                return ctx.main_place
+        except ValueError:
+            return None
+    return None
+
+
+def _contexts(cand: _Candidate) -> list[str]:
+    found = list(cand.contexts)
+    for t in cand.trigger.sent:
+        c = CONTEXT_WORDS.get(t.lower_)
+        if c and c not in found:
+            found.append(c)
+    return found
+
+
+def extract_events(doc: Doc, *, actors: ActorIndex, times: list[TimeRef], places: list[Place],
+                   quotes: list[Quote], published: dt.date | None) -> list[Event]:
+    ctx = _Context(doc, actors, times, places, quotes, published)
+    cands: list[_Candidate] = []
+    for tok in doc:
+        cand = _verb_candidate(ctx, tok) or _noun_candidate(ctx, tok)
+        if cand is not None:
+            cands.append(cand)
+    events: list[Event] = []
+    for cand in cands:
+        date, precision = _when(ctx, cand)
+        aux = _aux(ctx, cand.governor, date, precision)
+        trig = cand.trigger
+        sent = trig.sent
+        conf = cand.confidence + (0.1 if cand.target or cand.reciprocal else 0.0)
+        first, last = trig, trig
+        if cand.governor is not trig and 0 < trig.i - cand.governor.i <= 4:
+            first = cand.governor  # "finalised a roadmap", "held talks"
+        start, end = first.idx, last.idx + len(last.text)
+        events.append(Event(
+            id="",
+            category=cand.category,
+            trigger=Span(start, end, doc.text[start:end]),
+            sentence=(sent.start_char, sent.end_char),
+            source=list(cand.source),
+            target=list(cand.target),
+            mode=cand.mode,
+            contexts=_contexts(cand),
+            aux=aux,  # type: ignore[arg-type]
+            date=date,
+            date_precision=precision,  # type: ignore[arg-type]
+            place=_where(ctx, cand, date),
+            score=lexicon.score(cand.category, cand.mode),
+            confidence=round(min(conf, 0.95), 2),
+            reciprocal=cand.reciprocal,
+        ))
+    merged = merge_events(events, actors)
+    for n, e in enumerate(merged, start=1):
+        e.id = f"e{n}"
+    return merged
+
+
+def _countries(ids: list[str], actors: ActorIndex) -> frozenset[str]:
+    out = set()
+    for i in ids:
+        a = actors.actor(i)
+        out.add(a.country if a and a.country else i)
+    return frozenset(out)
+
+
+def _same_happening(k: Event, e: Event, actors: ActorIndex) -> bool:
+    if k.category != e.category or k.date != e.date or k.aux != e.aux:
+        return False
+    if k.mode and e.mode and k.mode != e.mode:
+        return False
+    if not (k.reciprocal or e.reciprocal):
+        return _countries(k.source, actors) == _countries(e.source, actors) and \
+            _countries(k.target, actors) == _countries(e.target, actors)
+    # Meetings and agreements have no direction: "X met Y" and "talks between X and Y"
+    # are one happening; "X praised Y" and "X and Y praised Z" are not.
+    if k.category not in ("CONSULT", "AGREE", "COOPERATE"):
+        return k.reciprocal == e.reciprocal and \
+            _countries(k.source, actors) == _countries(e.source, actors)
+    kp = _countries(k.source + k.target, actors)
+    ep = _countries(e.source + e.target, actors)
+    return ep <= kp or (kp <= ep and len(kp) > 1)
+
+
+def merge_events(events: list[Event], actors: ActorIndex) -> list[Event]:
+    """One event per happening: repeated reports in one article become extra triggers."""
+    kept: list[Event] = []
+    for e in events:
+        for k in kept:
+            if _same_happening(k, e, actors):
+                k.also.append(e.trigger)
+                k.place = k.place or e.place
+                k.mode = k.mode or e.mode
+                k.score = lexicon.score(k.category, k.mode)
+                k.confidence = max(k.confidence, e.confidence)
+                for c in e.contexts:
+                    if c not in k.contexts:
+                        k.contexts.append(c)
+                break
+        else:
+            kept.append(e)
+    return kept

@@ -1,0 +1,83 @@
+"""Places named in the article, geocoded offline.
+
+Cities, regions and sites come from GPE/LOC/FAC entities; a country counts as a
+place only where the text uses it as one ("arrived in India"), since most
+country mentions are actors. A site such as "the Delhi Cantonment" is placed at
+the city its name contains.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span as SpacySpan
+
+from ..records import Place, Span
+from . import vocab
+from .gazetteer import gazetteer
+
+LOCATIVE = {"in", "at", "to", "from", "into", "inside", "near", "across", "outside", "within",
+            "towards", "toward", "throughout", "around", "visit", "visited", "visiting"}
+
+
+def _clean(span: SpacySpan) -> SpacySpan:
+    s, e = span.start, span.end
+    doc = span.doc
+    while s < e and doc[s].lower_ in ("the",):
+        s += 1
+    while e > s and doc[e - 1].text in ("'s", "’s", "'"):
+        e -= 1
+    return doc[s:e]
+
+
+def _is_locative(span: SpacySpan) -> bool:
+    doc = span.doc
+    prev = doc[span.start - 1] if span.start > 0 else None
+    if prev is not None and prev.lower_ == "the" and span.start > 1:
+        prev = doc[span.start - 2]
+    return prev is not None and prev.lower_ in LOCATIVE
+
+
+def geocode(name: str, *, prefer: tuple[str, ...] = ()) -> tuple[str, str | None, float | None, float | None, str] | None:
+    """(name, country, lat, lon, feature) for a place name, else None."""
+    gaz = gazetteer()
+    found = vocab.country(name)
+    if found and found[1] in ("name", "adjective"):
+        entry = gaz.country(found[0])
+        if entry:
+            return entry.name, entry.country, entry.lat, entry.lon, "country"
+        return vocab.country_display_name(found[0]), found[0], None, None, "country"
+    city = gaz.city(name, prefer=prefer)
+    if city:
+        return city.name, city.country, city.lat, city.lon, "city"
+    # A site named after its city: try the longest run of words that is a city.
+    words = name.split()
+    for n in range(len(words) - 1, 0, -1):
+        for i in range(len(words) - n + 1):
+            city = gaz.city(" ".join(words[i:i + n]), prefer=prefer)
+            if city and words[i][:1].isupper():
+                return name, city.country, city.lat, city.lon, "site"
+    return None
+
+
+def extract_places(doc: Doc, *, prefer: tuple[str, ...] = ()) -> list[Place]:
+    places: dict[str, Place] = {}
+    for ent in doc.ents:
+        if ent.label_ not in ("GPE", "LOC", "FAC"):
+            continue
+        span = _clean(ent)
+        if not len(span):
+            continue
+        found = vocab.country(span.text)
+        if found and found[1] in ("name", "adjective"):
+            if found[1] == "adjective" or not _is_locative(span):
+                continue
+        hit = geocode(span.text, prefer=prefer)
+        if hit is None:
+            continue
+        name, country, lat, lon, feature = hit
+        key = f"{name}|{country}"
+        mention = Span(span.start_char, span.end_char, span.text)
+        if key in places:
+            places[key].mentions.append(mention)
+        else:
+            places[key] = Place(name, country, lat, lon, [mention], feature)
+    return sorted(places.values(), key=lambda p: p.mentions[0].start)

@@ -1,0 +1,157 @@
+"""Word lists the actor, quote and event extractors share, and lookups over the
+derived lexicons (countries, IGOs, agents) with the normalisation they need."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from ..ontology import lexicon
+
+HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "shri", "smt", "mme", "m", "herr"}
+
+# Military and police ranks: a person introduced with one of these is MIL (or COP).
+RANKS = {
+    "gen", "general", "lt", "lieutenant", "maj", "major", "brig", "brigadier", "col", "colonel",
+    "capt", "captain", "cmdr", "commander", "adm", "admiral", "vice", "rear", "marshal",
+    "sgt", "sergeant", "cpl", "corporal", "pvt", "private", "field", "air", "chief",
+    "commodore", "ensign", "gen.", "lt.", "col.", "maj.", "capt.", "adm.", "brig.", "sgt.",
+}
+# Rank phrases as they appear before a name; longest first so "air chief marshal" wins over "marshal".
+RANK_PHRASES = sorted(
+    [
+        "air chief marshal", "air marshal", "air vice marshal", "field marshal", "marshal",
+        "lieutenant general", "lt gen", "lt-gen", "major general", "maj gen", "brigadier general",
+        "brig gen", "general", "gen", "vice admiral", "rear admiral", "admiral", "adm",
+        "colonel", "col", "lieutenant colonel", "lt col", "brigadier", "brig", "major", "maj",
+        "captain", "capt", "lieutenant", "lt", "commodore", "sergeant", "sgt",
+    ],
+    key=lambda s: -len(s.split()),
+)
+
+# Words that build an office title before or around a name ("Chief of Defence Staff").
+TITLE_WORDS = {
+    "minister", "ministers", "president", "vice", "prime", "premier", "chancellor", "secretary",
+    "foreign", "defence", "defense", "home", "interior", "finance", "trade", "commerce",
+    "external", "affairs", "state", "deputy", "chief", "staff", "head", "leader", "king", "queen",
+    "prince", "princess", "emir", "sultan", "crown", "ambassador", "envoy", "spokesman",
+    "spokeswoman", "spokesperson", "governor", "mayor", "senator", "sen", "rep", "representative",
+    "congressman", "congresswoman", "lawmaker", "mp", "speaker", "chairman", "chairwoman", "chair",
+    "director", "commissioner", "general", "navy", "army", "naval", "military", "police",
+    "counterpart", "official", "officer", "diplomat", "negotiator", "adviser", "advisor",
+    "national", "security", "intelligence", "justice", "judge", "attorney", "opposition",
+    "party", "ceo", "executive", "president-elect", "co-chair", "commander", "commander-in-chief",
+    "senior", "top", "former", "acting", "external", "health", "energy", "oil", "economy",
+    "agriculture", "education", "information", "culture", "labour", "labor", "industry",
+    "environment", "transport", "communications", "legal", "science", "technology",
+    "cooperation", "development", "planning", "petroleum", "mines", "water", "resources",
+    "spy", "rebel", "militant", "marshal", "admiral", "air", "force", "forces", "cabinet",
+    "monarch", "pope", "cardinal", "archbishop", "bishop", "imam", "ayatollah", "cleric",
+    "mullah", "sheikh", "rabbi", "coach", "lt", "col", "capt", "maj", "gen", "brig", "adm",
+    "of", "the", "and", "for",
+}
+# Connectives allowed inside a title only between two title words.
+TITLE_GLUE = {"of", "the", "and", "for", "&"}
+
+# Head nouns that name an institution even without a proper name ("the defence ministry").
+INSTITUTION_NOUNS = {
+    "ministry": "GOV", "government": "GOV", "cabinet": "GOV", "administration": "GOV",
+    "embassy": "GOV", "foreign office": "GOV", "presidency": "GOV", "parliament": "LEG",
+    "congress": "LEG", "senate": "LEG", "legislature": "LEG", "army": "MIL", "navy": "MIL",
+    "military": "MIL", "air force": "MIL", "armed forces": "MIL", "police": "COP",
+    "court": "JUD", "supreme court": "JUD", "judiciary": "JUD",
+}
+# Institutions a country has at home: an unqualified one is the article's home country's.
+DOMESTIC_NOUNS = {"ministry", "government", "cabinet", "army", "navy", "military", "police",
+                  "parliament", "air force", "armed forces", "administration", "presidency"}
+
+# Plural collective nouns that stand for a group of people of some sector.
+GROUP_NOUNS = {
+    "officials": "GOV", "official": "GOV", "troops": "MIL", "soldiers": "MIL", "forces": "MIL",
+    "police": "COP", "policemen": "COP", "rebels": "REB", "militants": "REB", "insurgents": "REB",
+    "guerrillas": "REB", "protesters": "CVL", "demonstrators": "CVL", "students": "EDU",
+    "diplomats": "GOV", "leaders": "GOV", "authorities": "GOV", "ministers": "GOV",
+    "delegation": "GOV", "negotiators": "GOV", "warplanes": "MIL", "jets": "MIL",
+    "gunmen": "UAF", "workers": "LAB", "journalists": "JRN", "farmers": "AGR",
+    "lawmakers": "LEG", "legislators": "LEG", "judges": "JUD", "government": "GOV",
+    "army": "MIL", "navy": "MIL", "military": "MIL", "people": "CVL", "civilians": "CVL",
+    "refugees": "REF", "opposition": "OPP", "spokesman": "GOV", "spokeswoman": "GOV",
+    "ambassador": "GOV", "envoy": "GOV", "minister": "GOV", "president": "GOV",
+    "leader": "GOV", "premier": "GOV", "prime minister": "GOV", "foreign minister": "GOV",
+    "planes": "MIL", "aircraft": "MIL", "artillery": "MIL", "tanks": "MIL", "warships": "MIL",
+    "navy ships": "MIL", "guards": "MIL", "units": "MIL", "security forces": "COP",
+    "activists": "CVL", "businessmen": "BUS", "companies": "BUS", "firms": "BUS",
+    "banks": "BUS", "unions": "LAB", "party": "PTY", "parties": "PTY", "sources": None,
+    "newspaper": "JRN", "media": "JRN", "agency": "GOV", "side": "GOV", "sides": "GOV",
+    "country": None, "countries": None, "nation": None, "nations": None, "state": None,
+    "states": None,
+}
+
+_SPACE_RE = re.compile(r"\s+")
+_POSS_RE = re.compile(r"(?:'s|’s|'|’)$")
+
+
+def norm(text: str) -> str:
+    """Lower-case, single-spaced, without a leading 'the' or trailing possessive."""
+    t = _SPACE_RE.sub(" ", text.strip()).casefold()
+    t = _POSS_RE.sub("", t).strip()
+    if t.startswith("the "):
+        t = t[4:]
+    return t
+
+
+@functools.cache
+def _surfaces() -> dict:
+    return lexicon.country_surfaces()
+
+
+def country(text: str) -> tuple[str, str] | None:
+    """(ISO3, kind) for a country name, adjective, capital or city surface, else None."""
+    key = norm(text)
+    entry = _surfaces().get(key)
+    if entry is None:
+        return None
+    if entry.get("case_sensitive") and sum(c.isupper() for c in text) < 2:
+        return None  # "US"/"RoK" yes; the pronoun "us" no
+    return entry["code"], entry["kind"]
+
+
+def country_code(text: str, *, kinds: tuple[str, ...] = ("name", "adjective")) -> str | None:
+    found = country(text)
+    if found and found[1] in kinds:
+        return found[0]
+    return None
+
+
+def igo(text: str) -> dict | None:
+    key = norm(text)
+    entry = lexicon.igos().get(key)
+    if entry is None:
+        return None
+    if entry.get("case_sensitive") and not any(c.isupper() for c in text):
+        return None
+    return entry
+
+
+def sector_of(phrase: str) -> str | None:
+    """PLOVER sector of a role or agent phrase: the most specific word that knows one."""
+    words = norm(phrase).replace("-", " ").split()
+    if not words:
+        return None
+    if words[-1] in ("gen", "general", "admiral", "marshal", "brigadier", "colonel", "commander"):
+        return "MIL"
+    agents = lexicon.agent_sectors()
+    # Longest suffix first: "defence minister" is GOV even though "defence" alone is MIL.
+    for i in range(len(words)):
+        sector = agents.get(" ".join(words[i:]))
+        if sector:
+            return sector
+    for w in reversed(words):
+        sector = agents.get(w) or GROUP_NOUNS.get(w)
+        if sector:
+            return sector
+    return None
+
+
+def country_display_name(code: str) -> str:
+    return lexicon.country_name(code) or code

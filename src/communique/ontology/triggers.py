@@ -1,0 +1,182 @@
+"""Event triggers the project writes itself, on top of the verbs derived from CAMEO.
+
+Nouns that name an event ("talks", "visit", "sanctions"), light verbs that
+turn such a noun into an action ("held talks", "imposed sanctions"), and verb
+senses that news uses differently from the CAMEO default. Each entry is
+(category, mode or None, contexts).
+"""
+
+from __future__ import annotations
+
+Trigger = tuple[str, str | None, tuple[str, ...]]
+
+NOUN_TRIGGERS: dict[str, Trigger] = {
+    # verbal cooperation
+    "talk": ("CONSULT", None, ()), "talks": ("CONSULT", None, ()),
+    "meeting": ("CONSULT", None, ()), "summit": ("CONSULT", "multilateral", ("diplomatic",)),
+    "deliberation": ("CONSULT", None, ()), "deliberations": ("CONSULT", None, ()),
+    "negotiation": ("CONSULT", None, ("diplomatic",)), "negotiations": ("CONSULT", None, ("diplomatic",)),
+    "consultation": ("CONSULT", None, ()), "consultations": ("CONSULT", None, ()),
+    "discussion": ("CONSULT", None, ()), "discussions": ("CONSULT", None, ()),
+    "dialogue": ("CONSULT", None, ()), "visit": ("CONSULT", "visit", ()),
+    "trip": ("CONSULT", "visit", ()), "tour": ("CONSULT", "visit", ()),
+    "phone call": ("CONSULT", "phone", ()), "call": ("CONSULT", "phone", ()),
+    "conversation": ("CONSULT", "phone", ()), "mediation": ("CONSULT", None, ("diplomatic",)),
+    "agreement": ("AGREE", None, ()), "accord": ("AGREE", None, ()), "deal": ("AGREE", None, ()),
+    "treaty": ("AGREE", None, ()), "pact": ("AGREE", None, ()), "roadmap": ("AGREE", None, ()),
+    "memorandum": ("AGREE", None, ()), "pledge": ("AGREE", None, ()), "promise": ("AGREE", None, ()),
+    "offer": ("AGREE", None, ()), "praise": ("SUPPORT", None, ("diplomatic",)),
+    "endorsement": ("SUPPORT", None, ("diplomatic",)), "apology": ("CONCEDE", None, ()),
+    # material cooperation
+    "aid": ("AID", None, ()), "assistance": ("AID", None, ()), "donation": ("AID", None, ()),
+    "grant": ("AID", None, ("economic",)), "loan": ("AID", None, ("economic",)),
+    "ceasefire": ("RETREAT", "ceasefire", ()), "cease-fire": ("RETREAT", "ceasefire", ()),
+    "truce": ("RETREAT", "ceasefire", ()), "withdrawal": ("RETREAT", "withdraw", ()),
+    "pullout": ("RETREAT", "withdraw", ()), "pullback": ("RETREAT", "withdraw", ()),
+    "release": ("RETREAT", "release", ()), "resignation": ("RETREAT", "resign", ()),
+    "exercise": ("COOPERATE", None, ("military",)), "exercises": ("COOPERATE", None, ("military",)),
+    "drill": ("COOPERATE", None, ("military",)), "drills": ("COOPERATE", None, ("military",)),
+    # verbal conflict
+    "appeal": ("REQUEST", None, ()), "request": ("REQUEST", None, ()), "demand": ("REQUEST", None, ()),
+    "accusation": ("ACCUSE", "allege", ()), "allegation": ("ACCUSE", "allege", ()),
+    "condemnation": ("ACCUSE", "disapprove", ()), "criticism": ("ACCUSE", "disapprove", ()),
+    "investigation": ("ACCUSE", "investigate", ()), "probe": ("ACCUSE", "investigate", ()),
+    "lawsuit": ("ACCUSE", None, ("legal",)), "rejection": ("REJECT", None, ()),
+    "refusal": ("REJECT", None, ()), "veto": ("REJECT", None, ()),
+    "threat": ("THREATEN", None, ()), "warning": ("THREATEN", None, ()),
+    "ultimatum": ("THREATEN", None, ()),
+    # material conflict
+    "protest": ("PROTEST", "demo", ()), "protests": ("PROTEST", "demo", ()),
+    "demonstration": ("PROTEST", "demo", ()), "demonstrations": ("PROTEST", "demo", ()),
+    "riot": ("PROTEST", "riot", ()), "riots": ("PROTEST", "riot", ()),
+    "boycott": ("PROTEST", "boycott", ()), "hunger strike": ("PROTEST", "hunger", ()),
+    "sanction": ("SANCTION", None, ()), "sanctions": ("SANCTION", None, ()),
+    "embargo": ("SANCTION", None, ("economic",)), "expulsion": ("SANCTION", "expel", ()),
+    "deployment": ("MOBILIZE", "troops", ("military",)), "mobilisation": ("MOBILIZE", "troops", ("military",)),
+    "mobilization": ("MOBILIZE", "troops", ("military",)), "buildup": ("MOBILIZE", "troops", ("military",)),
+    "arrest": ("COERCE", "arrest", ()), "arrests": ("COERCE", "arrest", ()),
+    "detention": ("COERCE", "arrest", ()), "deportation": ("COERCE", "deport", ()),
+    "blockade": ("COERCE", "restrict", ()), "crackdown": ("COERCE", None, ("repression",)),
+    "cyberattack": ("COERCE", "cyber", ("cyber",)), "cyber attack": ("COERCE", "cyber", ("cyber",)),
+    "attack": ("ASSAULT", None, ()), "attacks": ("ASSAULT", None, ()),
+    "assault": ("ASSAULT", None, ()), "offensive": ("ASSAULT", None, ("military",)),
+    "airstrike": ("ASSAULT", "aerial", ("military",)), "airstrikes": ("ASSAULT", "aerial", ("military",)),
+    "air strike": ("ASSAULT", "aerial", ("military",)), "air strikes": ("ASSAULT", "aerial", ("military",)),
+    "air raid": ("ASSAULT", "aerial", ("military",)), "bombing": ("ASSAULT", "explosives", ()),
+    "bombardment": ("ASSAULT", "heavy-weapons", ("military",)), "shelling": ("ASSAULT", "heavy-weapons", ("military",)),
+    "raid": ("ASSAULT", None, ()), "raids": ("ASSAULT", None, ()), "invasion": ("ASSAULT", None, ("military",)),
+    "incursion": ("ASSAULT", None, ("military",)), "massacre": ("ASSAULT", None, ()),
+    "killing": ("ASSAULT", None, ()), "killings": ("ASSAULT", None, ()),
+    "assassination": ("ASSAULT", "targeted", ()), "kidnapping": ("ASSAULT", "abduct", ()),
+    "abduction": ("ASSAULT", "abduct", ()), "drone strike": ("ASSAULT", "drone", ("military",)),
+    "missile strike": ("ASSAULT", "heavy-weapons", ("military",)), "clashes": ("ASSAULT", None, ()),
+    "fighting": ("ASSAULT", None, ("military",)),
+}
+
+# Verbs that carry no event of their own but act out the noun they take:
+# "held talks", "paid a visit", "imposed sanctions", "issued a warning".
+LIGHT_VERBS = {
+    "hold", "have", "conduct", "launch", "carry", "make", "pay", "sign", "impose", "issue",
+    "stage", "reach", "exchange", "begin", "start", "open", "resume", "continue", "wrap",
+    "conclude", "announce", "give", "offer", "provide", "extend", "send", "deliver", "level",
+    "file", "lodge", "mount", "join", "attend", "host", "finalise", "finalize", "seal", "strike",
+    "agree", "complete", "undertake", "renew", "enter", "accept", "approve", "ink", "clinch",
+    "broker", "arrange", "organise", "organize", "call", "lift", "ease", "tighten", "slap",
+    "expand", "extend", "order", "threaten", "declare",
+}
+
+# Light verbs that change the noun's category: "lift sanctions" eases, it does not sanction.
+LIGHT_VERB_OVERRIDES: dict[tuple[str, str], Trigger] = {
+    ("lift", "SANCTION"): ("CONCEDE", None, ("economic",)),
+    ("ease", "SANCTION"): ("CONCEDE", None, ("economic",)),
+    ("reject", "AGREE"): ("REJECT", None, ()),
+    ("accept", "REQUEST"): ("CONCEDE", None, ()),
+    ("finalise", "AGREE"): ("AGREE", None, ()),
+    ("finalize", "AGREE"): ("AGREE", None, ()),
+    ("sign", "AGREE"): ("AGREE", None, ()),
+    ("threaten", "SANCTION"): ("THREATEN", "restrict", ()),
+    ("threaten", "ASSAULT"): ("THREATEN", "violence", ()),
+    ("call", "CONSULT"): ("REQUEST", "meet", ()),
+}
+
+# Verb senses set here because news uses them this way more often than CAMEO's default,
+# or because CAMEO lacks them. They override the derived lexicon.
+VERB_TRIGGERS: dict[str, Trigger] = {
+    "meet": ("CONSULT", None, ()), "visit": ("CONSULT", "visit", ()),
+    "arrive": ("CONSULT", "visit", ()), "host": ("CONSULT", "visit", ()),
+    "discuss": ("CONSULT", None, ()), "confer": ("CONSULT", None, ()),
+    "negotiate": ("CONSULT", None, ("diplomatic",)), "deliberate": ("CONSULT", None, ()),
+    "laud": ("SUPPORT", None, ("diplomatic",)), "praise": ("SUPPORT", None, ("diplomatic",)),
+    "hail": ("SUPPORT", None, ("diplomatic",)), "commend": ("SUPPORT", None, ("diplomatic",)),
+    "felicitate": ("SUPPORT", None, ("diplomatic",)), "congratulate": ("SUPPORT", None, ("diplomatic",)),
+    "welcome": ("SUPPORT", None, ("diplomatic",)), "applaud": ("SUPPORT", None, ("diplomatic",)),
+    "finalise": ("AGREE", None, ()), "finalize": ("AGREE", None, ()),
+    "condemn": ("ACCUSE", "disapprove", ()), "criticise": ("ACCUSE", "disapprove", ()),
+    "criticize": ("ACCUSE", "disapprove", ()), "accuse": ("ACCUSE", "allege", ()),
+    "blame": ("ACCUSE", "allege", ()), "denounce": ("ACCUSE", "disapprove", ()),
+    "sanction": ("SANCTION", None, ()), "expel": ("SANCTION", "expel", ()),
+    "attack": ("ASSAULT", None, ()), "bomb": ("ASSAULT", "explosives", ()),
+    "shell": ("ASSAULT", "heavy-weapons", ("military",)), "invade": ("ASSAULT", None, ("military",)),
+    "kill": ("ASSAULT", None, ()), "threaten": ("THREATEN", None, ()),
+    "warn": ("THREATEN", None, ()), "urge": ("REQUEST", None, ()),
+    "demand": ("REQUEST", None, ()), "reject": ("REJECT", None, ()),
+    "refuse": ("REJECT", None, ()), "deploy": ("MOBILIZE", "troops", ("military",)),
+    "arrest": ("COERCE", "arrest", ()), "detain": ("COERCE", "arrest", ()),
+    "withdraw": ("RETREAT", "withdraw", ()), "release": ("RETREAT", "release", ()),
+    "apologise": ("CONCEDE", None, ()), "apologize": ("CONCEDE", None, ()),
+    "donate": ("AID", None, ()), "protest": ("PROTEST", "demo", ()),
+}
+
+# Verbs whose grammatical subject does not act on its object: CAMEO codes them from
+# patterns that a bare lemma match would misread. Never a trigger on their own.
+NOT_TRIGGERS = {
+    "say", "tell", "add", "note", "describe", "figure", "acknowledge", "explore", "be", "have",
+    "include", "become", "seem", "learn", "report", "quote", "state", "expand", "boost",
+    "strengthen", "deepen", "grow", "give", "take", "set", "find", "follow", "deal", "focus",
+    "broaden", "reaffirm", "promote", "exchange",
+}
+
+# Categories where "X and Y <verb>" with no object means they did it together.
+RECIPROCAL = {"CONSULT", "AGREE", "COOPERATE", "SUPPORT"}
+
+# Adverbs that turn any action of two parties into joint action: "jointly inaugurated".
+JOINT_ADVERBS = {"jointly", "together"}
+
+CONTEXT_WORDS: dict[str, str] = {
+    "defence": "military", "defense": "military", "military": "military", "army": "military",
+    "navy": "military", "weapons": "military", "troops": "military", "missile": "military",
+    "trade": "economic", "economic": "economic", "investment": "economic", "tariff": "economic",
+    "tariffs": "economic", "oil": "natural_resource", "gas": "natural_resource",
+    "pandemic": "health", "covid-19": "health", "vaccine": "health", "vaccines": "health",
+    "health": "health", "nuclear": "cbrn", "chemical": "cbrn", "terror": "terrorism",
+    "terrorism": "terrorism", "terrorist": "terrorism", "refugees": "migration",
+    "migrants": "migration", "election": "election", "elections": "election",
+    "cyber": "cyber", "climate": "environment", "human rights": "human_rights",
+    "peacekeeping": "peacekeeping", "peacekeepers": "peacekeeping", "intelligence": "intelligence",
+    "diplomatic": "diplomatic", "embassy": "diplomatic", "ambassador": "diplomatic",
+    "drugs": "illegal_drugs", "corruption": "corruption", "border": "territory",
+    "territory": "territory",
+}
+
+# Verb + object-noun lemmas that together name an event the verb alone does not.
+VERB_OBJECT_TRIGGERS: dict[tuple[str, str], Trigger] = {
+    ("exchange", "view"): ("CONSULT", None, ()),
+    ("exchange", "idea"): ("CONSULT", None, ()),
+    ("reaffirm", "support"): ("SUPPORT", None, ("diplomatic",)),
+    ("express", "support"): ("SUPPORT", None, ("diplomatic",)),
+    ("voice", "support"): ("SUPPORT", None, ("diplomatic",)),
+    ("pledge", "support"): ("AGREE", None, ("diplomatic",)),
+    ("extend", "support"): ("SUPPORT", None, ("diplomatic",)),
+    ("express", "concern"): ("ACCUSE", "disapprove", ()),
+    ("voice", "concern"): ("ACCUSE", "disapprove", ()),
+    ("open", "fire"): ("ASSAULT", "firearms", ()),
+    ("sign", "agreement"): ("AGREE", None, ()),
+    ("sign", "deal"): ("AGREE", None, ()),
+    ("sign", "memorandum"): ("AGREE", None, ()),
+    ("sign", "treaty"): ("AGREE", None, ()),
+    ("sever", "tie"): ("SANCTION", "discontinue", ("diplomatic",)),
+    ("sever", "relation"): ("SANCTION", "discontinue", ("diplomatic",)),
+    ("cut", "tie"): ("SANCTION", "discontinue", ("diplomatic",)),
+    ("break", "relation"): ("SANCTION", "discontinue", ("diplomatic",)),
+    ("recall", "ambassador"): ("SANCTION", "discontinue", ("diplomatic",)),
+}

@@ -1,0 +1,81 @@
+"""Events from sentences written for these tests: (text) -> (category, source, target, ...)."""
+
+import datetime as dt
+
+import pytest
+
+from communique import extract
+
+pytestmark = pytest.mark.model
+
+PUB = dt.date(2024, 5, 10)  # a Friday
+
+
+def dyads(result):
+    """(category, source countries, target countries, aux) for every event."""
+    out = []
+    for e in result.events:
+        src = tuple(sorted({result.actor(i).country for i in e.source}))
+        tgt = tuple(sorted({result.actor(i).country for i in e.target}))
+        out.append((e.category, src, tgt, e.aux))
+    return out
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("India and Japan held talks in Tokyo on Friday.", ("CONSULT", ("IND", "JPN"), (), None)),
+        ("France condemned Russia's decision on Monday.", ("ACCUSE", ("FRA",), ("RUS",), None)),
+        ("Germany will send humanitarian aid to Ukraine next week.", ("AID", ("DEU",), ("UKR",), "future")),
+        ("In 2019, Brazil and Argentina signed a trade agreement.", ("AGREE", ("ARG", "BRA"), (), "historical")),
+        ("Canada did not criticise Mexico.", ("ACCUSE", ("CAN",), ("MEX",), "negated")),
+        ("Kenya praised the contribution of Tanzania to the peace effort.", ("SUPPORT", ("KEN",), ("TZA",), None)),
+        ("The United States imposed sanctions on Iran on Thursday.", ("SANCTION", ("USA",), ("IRN",), None)),
+        ("Israeli warplanes bombed targets in Syria on Tuesday.", ("ASSAULT", ("ISR",), (), None)),
+        ("Egyptian police arrested Sudanese protesters.", ("COERCE", ("EGY",), ("SDN",), None)),
+    ],
+)
+def test_event_dyads(text, expected):
+    result = extract(text, published=PUB)
+    assert expected in dyads(result), dyads(result)
+
+
+def test_talks_between_relate_both_sides_with_date_and_place():
+    r = extract("The talks between Egypt and Jordan in Amman on Thursday were cordial.", published=PUB)
+    e = next(e for e in r.events if e.category == "CONSULT")
+    assert e.reciprocal
+    assert {r.actor(i).country for i in e.source} == {"EGY", "JOR"}
+    assert e.date == "2024-05-09" and e.date_precision == "day"
+    assert e.place is not None and e.place.name == "Amman" and e.place.country == "JOR"
+    assert r.article.text[e.trigger.start:e.trigger.end] == e.trigger.text == "talks"
+
+
+def test_topic_is_not_an_event():
+    r = extract("China's growing influence figured in the talks in Jakarta.", published=PUB)
+    assert not any("CHN" in {r.actor(i).country for i in e.source + e.target} for e in r.events)
+
+
+def test_visit_mode_and_score():
+    r = extract("Spanish Foreign Minister Ana Ruiz arrived in Morocco on Thursday for a two-day visit.",
+                published=PUB)
+    e = next(e for e in r.events if e.category == "CONSULT")
+    assert e.mode == "visit"
+    assert e.score == 4.0
+    assert {r.actor(i).country for i in e.source} == {"ESP"}
+    assert {r.actor(i).country for i in e.target} == {"MAR"}
+    assert e.date == "2024-05-09"
+
+
+def test_date_defaults_to_publication():
+    r = extract("Chile and Peru signed a fisheries deal.", published=PUB)
+    e = r.events[0]
+    assert e.date == "2024-05-10" and e.date_precision == "day"
+
+
+def test_repeated_reports_merge_into_one_event():
+    text = ("Vietnam and Thailand held talks on Friday. The talks between Vietnam and Thailand "
+            "covered trade.")
+    r = extract(text, published=PUB)
+    consult = [e for e in r.events if e.category == "CONSULT"]
+    assert len(consult) == 1
+    assert consult[0].also
