@@ -45,18 +45,29 @@ def extraction_view(ex: Extraction) -> Group:
     meta = f"published {art.published.isoformat() if art.published else 'unknown'} · id {art.id}"
     parts: list = [Panel(Text(meta), title=head, title_align="left", expand=True)]
 
-    events = Table(title="Events", title_justify="left", show_lines=True, expand=True)
-    for col, kw in (("#", {"no_wrap": True}), ("category", {"no_wrap": True}), ("source → target", {}),
-                    ("date", {"no_wrap": True}), ("place", {}), ("evidence", {"ratio": 3})):
-        events.add_column(col, **kw)
+    # Events as blocks rather than table rows: the evidence sentence needs the full width.
+    parts.append(Text("Events", style="bold italic"))
+    if not ex.events:
+        parts.append(Text("  No events found.", style="dim"))
     for e in ex.events:
-        cat = e.category + (f"/{e.mode}" if e.mode else "") + (f"\n[{e.aux}]" if e.aux else "")
         arrow = " ↔ " if e.reciprocal else " → "
-        dyad = _names(ex, e.source) + (arrow + _names(ex, e.target) if e.target else
-                                      (" (together)" if e.reciprocal and len(e.source) > 1 else ""))
-        events.add_row(e.id, cat, dyad, f"{e.date or '—'}", e.place.name if e.place else "—",
-                       _evidence(ex, e.trigger.start, e.trigger.end, e.sentence))
-    parts.append(events if ex.events else Text("No events found.", style="dim"))
+        who = _names(ex, e.source) + (arrow + _names(ex, e.target) if e.target else
+                                     (" (together)" if e.reciprocal and len(e.source) > 1 else ""))
+        line = Text(f"  {e.id:>3} ", style="dim")
+        line.append(e.category + (f"/{e.mode}" if e.mode else ""), style="bold cyan")
+        if e.aux:
+            line.append(f" [{e.aux}]", style="magenta")
+        line.append(f"  {who}")
+        line.append(f"  · {e.date or 'undated'}", style="green")
+        if e.place:
+            line.append(f" · {e.place.name}", style="green")
+        line.append(f"  (score {e.score:+.1f}, confidence {e.confidence:.2f})" if e.score is not None
+                    else f"  (confidence {e.confidence:.2f})", style="dim")
+        parts.append(line)
+        ev = Text("        “", style="dim")
+        ev.append_text(_evidence(ex, e.trigger.start, e.trigger.end, e.sentence, width=150))
+        ev.append("”", style="dim")
+        parts.append(ev)
 
     people = Table(title="People", title_justify="left", expand=True)
     for col in ("name", "role", "country", "sector", "mentions"):

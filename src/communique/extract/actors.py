@@ -34,6 +34,8 @@ class Mention:
     relative: str | None = None
     source: str = "ner"
     confidence: float = 0.8
+    # The person this description stands in apposition to ("the Tajik ambassador, X").
+    alias_of: "Mention | None" = None
 
     def text(self, doc: Doc) -> str:
         return doc[self.start:self.end].text
@@ -174,7 +176,11 @@ def _person_mentions(doc: Doc) -> list[Mention]:
         tok = doc[i]
         n = _rank_at(doc, i)
         is_hon = tok.lower_.rstrip(".") in vocab.HONORIFICS and tok.text[:1].isupper() and tok.lower_ != "m"
-        if n or is_hon:
+        nxt = doc[i + 1] if i + 1 < len(doc) else None
+        is_title = (tok.lower_ in vocab.HEAD_TITLES and tok.text[:1].isupper() and nxt is not None
+                    and nxt.lower_ not in vocab.TITLE_WORDS | vocab.RANKS | vocab.NOT_NAMES
+                    and nxt.lower_.rstrip(".") not in vocab.HONORIFICS and not _rank_at(doc, i + 1))
+        if n or is_hon or is_title:
             j = i + (n or 1)
             if j < len(doc) and doc[j].text == ".":
                 j += 1
@@ -186,7 +192,10 @@ def _person_mentions(doc: Doc) -> list[Mention]:
                     doc[k].ent_type_ not in ("DATE", "CARDINAL") and \
                     (doc[k].ent_type_ != "GPE" or not vocab.country(doc[k].text)):
                 k += 1
-            if k > j and not (k - j == 1 and _is_initial(doc[j])):
+            while k > j and doc[k - 1].lower_ in vocab.NOT_NAMES:
+                k -= 1
+            if k > j and not (k - j == 1 and _is_initial(doc[j])) and not vocab.country(doc[j:k].text) \
+                    and not (is_title and not n and not is_hon and vocab.igo(doc[j:k].text)):
                 found.append(Mention(j, k, "person", doc[j:k].text, source="title"))
                 taken.update(range(j, k))
                 i = k

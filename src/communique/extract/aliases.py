@@ -89,6 +89,8 @@ def _key(m: "Mention") -> tuple:
 def cluster(doc: Doc, mentions: list["Mention"], *, home: str | None) -> list[list["Mention"]]:
     cl = _Clusters()
     keyed: dict[tuple, int] = {}
+    _link_appositions(doc, mentions)
+    deferred: list["Mention"] = []
     last_role: str | None = None
     for m in mentions:
         if m.kind == "person":
@@ -103,6 +105,9 @@ def cluster(doc: Doc, mentions: list["Mention"], *, home: str | None) -> list[li
             cl.bound[f"{(m.honorific or m.rank or '').casefold()} {' '.join(words)}".strip()] = idx
             continue
         if m.source == "pair":
+            continue
+        if m.alias_of is not None:
+            deferred.append(m)
             continue
         if m.kind == "group" and _definite_singular_role(doc, m):
             target = _role_description_target(cl, m)
@@ -121,8 +126,35 @@ def cluster(doc: Doc, mentions: list["Mention"], *, home: str | None) -> list[li
             cl.add(m, keyed[key])
         else:
             keyed[key] = cl.add(m, None)
+    for m in deferred:
+        person = m.alias_of
+        idx = next((i for i, g in enumerate(cl.groups) if any(x is person for x in g)), None)
+        if idx is None:
+            continue
+        person.country = person.country or m.country
+        person.role = person.role or doc[m.end - 1].text
+        person.sector = person.sector or m.sector
+        m.kind = "person"
+        cl.groups[idx].append(m)
+        cl.groups[idx].sort(key=lambda x: x.start)
     _fill_persons(cl, home)
     return cl.groups
+
+
+def _link_appositions(doc: Doc, mentions: list["Mention"]) -> None:
+    """ "the Tajik ambassador, Rustam Nazarov" and "Rustam Nazarov, the Tajik ambassador" """
+    person_at = {t: m for m in mentions if m.kind == "person" for t in range(m.start, m.end)}
+    for m in mentions:
+        if m.source != "group":
+            continue
+        head = doc[m.end - 1]
+        linked = [c.i for c in head.children if c.dep_ == "appos"]
+        if head.dep_ == "appos":
+            linked.append(head.head.i)
+        for i in linked:
+            if i in person_at:
+                m.alias_of = person_at[i]
+                break
 
 
 def _definite_singular_role(doc: Doc, m: "Mention") -> bool:
@@ -155,7 +187,8 @@ def _resolve_institution(doc: Doc, cl: _Clusters, m: "Mention", home: str | None
     candidates: list[str] = []
     for i in cl.persons():
         role = (cl.attr(i, "role") or "").casefold()
-        country = cl.attr(i, "country")
+        # A state office-holder with no stated country is the home country's (see _fill_persons).
+        country = cl.attr(i, "country") or home
         if country and words and words & set(role.split()):
             candidates.append(country)
     if home in candidates or (not candidates and home):

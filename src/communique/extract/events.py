@@ -315,6 +315,8 @@ def _verb_candidate(ctx: _Context, tok: Token) -> _Candidate | None:
     source, passive = _subjects(ctx, tok)
     if not source:
         return None
+    if tok.lemma_.lower() == "warn" and not any(c.dep_ in ("dobj", "dative") for c in tok.children):
+        return None  # "warned that cholera could spread" is a statement, not a threat
     target = [a for a in _targets(ctx, tok, passive, prep) if a not in source]
     if not target and mode == "visit":
         target = [a for a in _targets(ctx, tok, passive, "in") if a not in source]

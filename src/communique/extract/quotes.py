@@ -24,7 +24,8 @@ SPEECH_VERBS = {
     "acknowledge", "admit", "confirm", "deny", "report", "quote", "describe", "call", "post",
     "predict", "suggest", "urge", "vow", "pledge", "promise", "tell", "told", "allege", "accuse",
     "charge", "recall", "recount", "respond", "retort", "counter", "point", "highlight",
-    "underline", "underscore", "laud", "praise", "hail",
+    "underline", "underscore", "laud", "praise", "hail", "condemn", "denounce", "criticise",
+    "criticize", "term", "brand", "label", "dismiss",
 }
 # Verbs that introduce a reported clause ("X said [that] Y ..."): indirect quotes.
 REPORTING_VERBS = {
@@ -202,19 +203,24 @@ def extract_quotes(doc: Doc, actors: ActorIndex) -> list[Quote]:
     quotes: list[Quote] = []
     prev_speaker: str | None = None
     prev_end = -1
+    prev_unclosed = False
     for _, verb, content, direct, q in found:
         if verb is not None:
             speaker = speakers.resolve(_subject(verb) if verb.lower_ != "according" else
                                        next((c for c in doc[verb.i + 1].children if c.dep_ == "pobj"), None))
             cue = _cue_span(doc, verb)
         else:
-            # A quote paragraph that continues the previous quote keeps its speaker.
-            gap = text[prev_end:q.open_at] if (q and prev_end >= 0) else "x"
-            speaker = prev_speaker if not gap.strip(' \n"”') else None
+            # A second quote in the same paragraph, or a paragraph continuing an
+            # unclosed quote, keeps the previous speaker.
+            gap = text[prev_end:q.open_at] if (q and prev_end >= 0) else None
+            same_para = gap is not None and "\n" not in gap
+            continued = gap is not None and prev_unclosed and not gap.strip()
+            speaker = prev_speaker if same_para or continued else None
             cue = Span(q.open_at, q.open_at + 1, text[q.open_at]) if q else content
         quotes.append(Quote(speaker=speaker, cue=cue, content=content, direct=direct))
         if q is not None:
             prev_speaker, prev_end = speaker, (q.close_at + 1 if q.close_at is not None else q.end)
+            prev_unclosed = q.close_at is None
     return quotes
 
 

@@ -50,6 +50,20 @@ TITLE_WORDS = {
     "mullah", "sheikh", "rabbi", "coach", "lt", "col", "capt", "maj", "gen", "brig", "adm",
     "of", "the", "and", "for",
 }
+# Title words that end an office title right before a name: "Special Envoy Park Min-ho".
+HEAD_TITLES = {
+    "minister", "president", "envoy", "ambassador", "secretary", "spokesman", "spokeswoman",
+    "spokesperson", "premier", "chancellor", "governor", "senator", "king", "queen", "prince",
+    "princess", "commander", "chief", "leader", "mayor", "judge", "justice", "emir", "sultan",
+    "chairman", "chairwoman", "director", "commissioner", "negotiator", "adviser", "advisor",
+    "pope", "cardinal", "archbishop", "bishop", "ayatollah", "sheikh", "rabbi", "imam",
+    "sen", "rep", "representative", "congressman", "congresswoman", "lawmaker", "deputy",
+    "vice-president", "president-elect", "ceo",
+}
+# Words that, after a title, name an institution rather than a person.
+NOT_NAMES = {"administration", "government", "office", "ministry", "council", "cabinet",
+             "party", "house", "palace", "department", "embassy", "forces", "army", "navy"}
+
 # Connectives allowed inside a title only between two title words.
 TITLE_GLUE = {"of", "the", "and", "for", "&"}
 

@@ -82,7 +82,7 @@ LIGHT_VERBS = {
     "file", "lodge", "mount", "join", "attend", "host", "finalise", "finalize", "seal", "strike",
     "agree", "complete", "undertake", "renew", "enter", "accept", "approve", "ink", "clinch",
     "broker", "arrange", "organise", "organize", "call", "lift", "ease", "tighten", "slap",
-    "expand", "extend", "order", "threaten", "declare",
+    "expand", "extend", "order", "threaten", "declare", "register", "deliver", "lodge",
 }
 
 # Light verbs that change the noun's category: "lift sanctions" eases, it does not sanction.
@@ -97,6 +97,12 @@ LIGHT_VERB_OVERRIDES: dict[tuple[str, str], Trigger] = {
     ("threaten", "SANCTION"): ("THREATEN", "restrict", ()),
     ("threaten", "ASSAULT"): ("THREATEN", "violence", ()),
     ("call", "CONSULT"): ("REQUEST", "meet", ()),
+    # A protest a government delivers is a diplomatic complaint, not a demonstration.
+    ("deliver", "PROTEST"): ("ACCUSE", "disapprove", ("diplomatic",)),
+    ("lodge", "PROTEST"): ("ACCUSE", "disapprove", ("diplomatic",)),
+    ("file", "PROTEST"): ("ACCUSE", "disapprove", ("diplomatic",)),
+    ("issue", "PROTEST"): ("ACCUSE", "disapprove", ("diplomatic",)),
+    ("register", "PROTEST"): ("ACCUSE", "disapprove", ("diplomatic",)),
 }
 
 # Verb senses set here because news uses them this way more often than CAMEO's default,
