@@ -26,7 +26,10 @@ def dyads(result):
     [
         ("India and Japan held talks in Tokyo on Friday.", ("CONSULT", ("IND", "JPN"), (), None)),
         ("France condemned Russia's decision on Monday.", ("ACCUSE", ("FRA",), ("RUS",), None)),
-        ("Germany will send humanitarian aid to Ukraine next week.", ("AID", ("DEU",), ("UKR",), "future")),
+        # PLOVER codes an announced action as the commitment it is now: AGREE, aux future.
+        ("Germany will send humanitarian aid to Ukraine next week.", ("AGREE", ("DEU",), ("UKR",), "future")),
+        ("Germany sent humanitarian aid to Ukraine last week.", ("AID", ("DEU",), ("UKR",), None)),
+        ("Turkey said it would impose sanctions on Syria.", ("THREATEN", ("TUR",), ("SYR",), "future")),
         ("In 2019, Brazil and Argentina signed a trade agreement.", ("AGREE", ("ARG", "BRA"), (), "historical")),
         ("Canada did not criticise Mexico.", ("ACCUSE", ("CAN",), ("MEX",), "negated")),
         ("Kenya praised the contribution of Tanzania to the peace effort.", ("SUPPORT", ("KEN",), ("TZA",), None)),

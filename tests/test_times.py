@@ -114,6 +114,7 @@ RESOLVE_CASES = [
     ("the '90s", FRI, None, ("199X", "decade")),
     ("the nineties", FRI, None, ("199X", "decade")),
     ("the '20s", FRI, None, ("202X", "decade")),
+    ("the '90s", None, None, (None, "unknown")),
     # Month-days.
     ("March 5", FRI, None, ("2021-03-05", "day")),
     ("on March 5", FRI, "past", ("2021-03-05", "day")),
@@ -128,6 +129,13 @@ RESOLVE_CASES = [
     ("Tuesday, 5 March 2019", FRI, None, ("2019-03-05", "day")),
     ("March 5-7, 2019", FRI, None, ("2019-03-05", "day")),
     ("March 5", None, None, (None, "unknown")),
+    ("June 3 to 6", FRI, "future", ("2021-06-03", "day")),
+    ("April 13 and 14, 1986", FRI, None, ("1986-04-13", "day")),
+    ("last November 23", dt.date(1987, 2, 26), None, ("1986-11-23", "day")),
+    ("last December 30", JAN2, "future", ("2020-12-30", "day")),
+    ("next January 5", dt.date(2021, 12, 28), "past", ("2022-01-05", "day")),
+    ("July this year", FRI, None, ("2021-07", "month")),
+    ("July last year", FRI, "future", ("2020-07", "month")),
     ("December 30", JAN2, "past", ("2020-12-30", "day")),
     ("December 30", JAN2, None, ("2020-12-30", "day")),
     ("December 30", JAN2, "future", ("2021-12-30", "day")),
@@ -171,6 +179,8 @@ RESOLVE_CASES = [
     ("the past five years", FRI, None, (None, "unknown")),
     ("the next 10 days", FRI, "future", (None, "unknown")),
     ("annual", FRI, None, (None, "unknown")),
+    ("63", FRI, None, (None, "unknown")),
+    ("aged 63", FRI, None, (None, "unknown")),
     ("the next day", FRI, None, (None, "unknown")),
     ("the same day", FRI, None, (None, "unknown")),
     ("two days later", FRI, None, (None, "unknown")),
@@ -267,7 +277,10 @@ def test_durations_are_not_points(nlp):
 
 @pytest.mark.model
 def test_times_that_name_a_day_and_relative_periods(nlp):
-    text = "He spoke to reporters this morning and will fly to Tokyo tonight, a week after talks ended last month."
+    text = (
+        "He spoke to reporters this morning and will fly to Tokyo tonight, "
+        "a week after talks ended last month."
+    )
     times = _extract(nlp, text)
     got = {t.text: (t.value, t.precision) for t in times}
     assert got["this morning"] == ("2021-03-26", "day")
@@ -311,6 +324,14 @@ def test_weekday_inside_a_name_is_not_a_date(nlp, text):
 def test_bare_weekday_without_preposition(nlp):
     times = _extract(nlp, "Germany and France will sign the pact Monday.")
     assert [(t.text, t.value) for t in times] == [("Monday", "2021-03-29")]
+
+
+@pytest.mark.model
+def test_fragment_without_a_verb(nlp):
+    # A headline-like fragment: walking up the tree reaches a noun root.
+    doc = nlp("Defence talks in Delhi on Friday")
+    assert not any(t.pos_ in ("VERB", "AUX") for t in doc)
+    assert [(t.text, t.value) for t in extract_times(doc, FRI)] == [("Friday", "2021-03-26")]
 
 
 @pytest.mark.model

@@ -23,7 +23,7 @@ def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.d
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None
+        raise click.BadParameter(f"{value!r} is not a valid date; use YYYY-MM-DD, e.g. 2024-05-10") from None
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -84,7 +84,9 @@ def extract(paths: tuple[str, ...], fmt: str | None, published: dt.date | None, 
         for item in stream:
             if isinstance(item, CommuniqueError):
                 failed += 1
-                err.print(f"communique: error: {item}", markup=False, highlight=False)
+                # soft_wrap: one line per bad input even when stderr is a pipe or a log
+                # file, where rich would otherwise break it at 80 columns (inside the path).
+                err.print(f"communique: error: {item}", markup=False, highlight=False, soft_wrap=True)
                 continue
             if progress is not None:
                 progress.advance(task)
@@ -98,7 +100,8 @@ def extract(paths: tuple[str, ...], fmt: str | None, published: dt.date | None, 
             else:
                 results.append(item)
     except ModelError as exc:
-        raise click.ClickException(str(exc)) from None
+        err.print(f"communique: error: {exc}", markup=False, highlight=False, soft_wrap=True)
+        sys.exit(1)
     finally:
         if progress is not None:
             progress.stop()
@@ -107,7 +110,8 @@ def extract(paths: tuple[str, ...], fmt: str | None, published: dt.date | None, 
             not _many(paths) else [r.to_dict() for r in results]
         sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
     if failed:
-        err.print(f"communique: {failed} input(s) failed; see the errors above", markup=False)
+        err.print(f"communique: {failed} input(s) failed; see the errors above", markup=False,
+                  highlight=False, soft_wrap=True)
         sys.exit(1)
 
 

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from ..records import Actor, Span
 from . import vocab
 from .aliases import cluster
+from .places import misread_place
 
 
 @dataclass(slots=True)
@@ -204,6 +205,8 @@ def _person_mentions(doc: Doc) -> list[Mention]:
     for ent in ents:
         if ent.label_ != "PERSON" or any(t in taken for t in range(ent.start, ent.end)):
             continue
+        if misread_place(ent):
+            continue
         s = ent.start
         # NER often includes a leading rank or honorific in the name ("Gen Bipin Rawat").
         while s < ent.end - 1 and (doc[s].lower_.rstrip(".") in vocab.HONORIFICS or _rank_at(doc, s)):
@@ -366,7 +369,8 @@ def _common_noun_mentions(doc: Doc, taken: set[int]) -> list[Mention]:
         low = tok.lower_
         two = f"{doc[tok.i - 1].lower_} {low}" if tok.i > 0 else low
         inst = vocab.INSTITUTION_NOUNS.get(two) or vocab.INSTITUTION_NOUNS.get(low)
-        group = low in vocab.GROUP_NOUNS and tok.tag_ in ("NNS", "NNPS", "NN")
+        agent_sector = vocab.agent_noun_sector(tok)
+        group = (low in vocab.GROUP_NOUNS or agent_sector is not None) and tok.tag_ in ("NNS", "NNPS", "NN")
         if not inst and not group:
             continue
         mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i < tok.i]
@@ -377,6 +381,21 @@ def _common_noun_mentions(doc: Doc, taken: set[int]) -> list[Mention]:
                     doc[cc.left_edge.i:cc.i + 1].text)
                 if code and cc.i not in taken:
                     countries.append((code, cc))
+        # "rebels in the Ivory Coast", "students throughout Indonesia", "demonstrators in Baghdad"
+        located = None
+        if not countries and not inst:
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ in ("in", "from", "throughout", "of", "across"):
+                    pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+                    if pobj is not None and pobj.ent_type_ in ("GPE", "LOC", "NORP"):
+                        ent = next((e for e in doc.ents if e.start <= pobj.i < e.end), None)
+                        if ent is not None:
+                            located = vocab.country_code(ent.text, kinds=("name", "adjective", "capital", "city"))
+                            if located is None:
+                                from .gazetteer import gazetteer
+                                city = gazetteer().city(vocab.norm(ent.text))
+                                located = city.country if city else None
+                    break
         start = min([tok.i] + [c.i for c in mods if c.dep_ in ("amod", "compound") and
                                c.lower_ not in ("senior", "top", "two", "both")])
         if inst:
@@ -386,7 +405,11 @@ def _common_noun_mentions(doc: Doc, taken: set[int]) -> list[Mention]:
                                sector=inst, source="institution", confidence=0.6,
                                relative=None if code else "home"))
             continue
-        sector = vocab.GROUP_NOUNS[low]
+        sector = vocab.GROUP_NOUNS.get(low) or agent_sector
+        if not countries and located:
+            out.append(Mention(tok.i, tok.i + 1, "group", tok.text, country=located, sector=sector,
+                               source="group", confidence=0.6))
+            continue
         if not countries:
             if any(c.lower_ in ("two", "both") for c in tok.children) or (
                     tok.i > 0 and doc[tok.i - 1].lower_ in ("two", "both")):

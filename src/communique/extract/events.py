@@ -16,17 +16,40 @@ from spacy.tokens import Doc, Token
 
 from ..ontology import lexicon
 from ..ontology.triggers import (
-    CONTEXT_WORDS, JOINT_ADVERBS, LIGHT_VERB_OVERRIDES, LIGHT_VERBS, NOT_TRIGGERS, NOUN_TRIGGERS,
-    RECIPROCAL, VERB_OBJECT_TRIGGERS, VERB_TRIGGERS,
+    CONTEXT_WORDS, COOPERATIVE, INTENT_HEADS, JOINT_ADVERBS, LIGHT_VERB_OVERRIDES, LIGHT_VERBS,
+    NOT_TRIGGERS, NOUN_TRIGGERS, PATTERN_ONLY, RECIPROCAL, THREAT_MODES, VERB_OBJECT_TRIGGERS,
+    VERB_TRIGGERS,
 )
 from ..records import Event, Place, PlaceRef, Quote, Span, TimeRef
+from . import vocab
 from .actors import ActorIndex
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
+# Which prepositions of an event noun name its target: "talks on trade" is a topic,
+# "sanctions on Iran" a target.
+_NOUN_TARGET_PREPS = {
+    "CONSULT": ("with", "to", "in"), "AGREE": ("with", "to"), "SUPPORT": ("for", "to", "of"),
+    "AID": ("to", "for"), "COOPERATE": ("with",), "SANCTION": ("on", "against", "to"),
+    "ASSAULT": ("on", "against", "in"), "COERCE": ("on", "against", "of"),
+    "ACCUSE": ("against", "of"), "THREATEN": ("against", "to"), "PROTEST": ("against", "outside"),
+    "REQUEST": ("to", "from"), "REJECT": ("of",), "RETREAT": ("from",), "MOBILIZE": ("to", "against"),
+}
+_CIVILIAN = {"CVL", "OPP", "LAB", "EDU", "REF", "AGR", "SOC", "REL", None}
+
+
+class _NoActor:
+    sector = None
+    country = None
+
+
+_NOACTOR = _NoActor()
 _TARGET_PREPS = ("with", "to", "against", "on", "at", "for", "into", "toward", "towards", "upon", "over")
 _FUTURE_HEADS = {"plan", "expect", "schedule", "intend", "aim", "hope", "prepare", "agree",
                  "want", "seek", "decide", "promise", "pledge", "vow", "set"}
 _HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "must", "can"}
+_REPORTING = {"say", "announce", "tell", "claim", "add", "state", "report", "warn", "insist",
+              "declare", "confirm", "deny", "indicate", "reveal", "admit", "acknowledge", "write"}
+_PRONOUNS = {"it", "they", "he", "she", "we", "i"}
 
 
 @dataclass(slots=True)
@@ -56,6 +79,10 @@ class _Context:
         cities = [p for p in places if p.feature in ("city", "site")]
         self.main_place = cities[0].ref() if cities else None
         self.pairs = _pairs(actors)
+        self.by_country = {}
+        for a in actors.actors:
+            if a.kind == "country" and a.country:
+                self.by_country.setdefault(a.country, a.id)
 
     def speaker_at(self, char: int) -> str | None:
         for q in self.quotes:
@@ -101,8 +128,23 @@ def _single(ctx: _Context, tok: Token) -> list[str]:
     if low in ("countries", "sides", "nations", "states", "governments") and any(
             c.lower_ in ("two", "both") for c in tok.children):
         return ctx.pairs["countries"]
-    if low in ("ministers", "leaders", "delegations") and any(c.lower_ in ("two", "both") for c in tok.children):
+    if low in ("ministers", "leaders", "delegations") and any(
+            c.lower_ in ("two", "both", "the") for c in tok.children):
         return ctx.pairs["people"] or ctx.pairs["countries"]
+    if low in _PRONOUNS and tok.dep_ in ("nsubj", "nsubjpass"):
+        # "Russia said it would ...": the pronoun is the reporting verb's subject.
+        node = tok.head
+        for _ in range(5):
+            if node.lemma_ in _REPORTING and node.pos_ == "VERB":
+                subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if subj is not None and subj is not tok and subj.lower_ not in _PRONOUNS:
+                    found = _expand(ctx, subj)
+                    if found:
+                        return found
+                break
+            if node.head is node:
+                break
+            node = node.head
     if low in ("we", "i", "us", "me") and ctx.inside_quote(tok.idx):
         sp = ctx.speaker_at(tok.idx)
         return [sp] if sp else []
@@ -112,6 +154,9 @@ def _single(ctx: _Context, tok: Token) -> list[str]:
         return [last] if last and last != sp else []
     if low in ("they", "them") and ctx.pairs["countries"]:
         return ctx.pairs["countries"]
+    if low == "it" and tok.dep_ in ("nsubj", "nsubjpass"):
+        last = ctx.actors.last_before(tok.i, kinds=("organisation", "country"))
+        return [last] if last else []
     ids: list[str] = []
     for c in tok.children:
         if c.dep_ in ("compound", "amod", "poss", "nmod") and c.i < tok.i:
@@ -120,6 +165,16 @@ def _single(ctx: _Context, tok: Token) -> list[str]:
                 if a and a not in ids:
                     ids.append(a)
     return ids
+
+
+def _country_of_modifier(ctx: _Context, tok: Token) -> list[str]:
+    """ "sanctions on Tajik goods", "demolished Palestinian homes": the country the thing belongs to."""
+    for c in tok.children:
+        if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i < tok.i:
+            code = vocab.country_code(c.text) or vocab.country_code(ctx.doc[c.left_edge.i:c.i + 1].text)
+            if code and code in ctx.by_country:
+                return [ctx.by_country[code]]
+    return []
 
 
 def _expand(ctx: _Context, tok: Token) -> list[str]:
@@ -158,8 +213,18 @@ def _subjects(ctx: _Context, verb: Token) -> tuple[list[str], bool]:
             return _expand(ctx, c), False
     if verb.dep_ == "relcl":
         return _expand(ctx, verb.head), False
-    if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head is not verb:
-        return _subjects(ctx, verb.head)[0], False
+    head = verb.head
+    if verb.dep_ == "pcomp" and head.dep_ == "prep":
+        head = head.head  # "accused Tajikistan of attacking": climb over the preposition
+    if verb.dep_ in ("xcomp", "pcomp") and head.pos_ == "VERB":
+        # Object control: "urged Iran to stop", "accused X of attacking" - the object acts.
+        obj = next((c for c in head.children if c.dep_ in ("dobj", "dative")), None)
+        if obj is not None and head.lemma_ not in ("promise", "offer", "vow", "pledge"):
+            found = _expand(ctx, obj)
+            if found:
+                return found, False
+    if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp") and head is not verb:
+        return _subjects(ctx, head)[0], False
     # A quoted sentence without a subject ("Had excellent talks with ...") is the speaker's.
     if ctx.inside_quote(verb.idx) and verb.dep_ == "ROOT":
         sp = ctx.speaker_at(verb.idx)
@@ -171,15 +236,15 @@ def _targets(ctx: _Context, verb: Token, passive: bool, prep: str | None = None)
     ids: list[str] = []
     for c in verb.children:
         if passive and c.dep_ == "nsubjpass":
-            ids += _expand(ctx, c) or _of_actors(ctx, c)
+            ids += _expand(ctx, c) or _of_actors(ctx, c) or _country_of_modifier(ctx, c)
         elif c.dep_ in ("dobj", "dative", "iobj", "attr"):
-            ids += _expand(ctx, c) or _of_actors(ctx, c)
+            ids += _expand(ctx, c) or _of_actors(ctx, c) or _country_of_modifier(ctx, c)
     if not ids:
         for c in verb.children:
             if c.dep_ == "prep" and (c.lower_ == prep or (prep is None and c.lower_ in _TARGET_PREPS)):
                 for p in c.children:
                     if p.dep_ == "pobj":
-                        ids += _expand(ctx, p)
+                        ids += _expand(ctx, p) or _country_of_modifier(ctx, p)
             elif c.dep_ == "dobj":
                 # "gave X a grant", "held talks with X": the object's own "with/to" phrase.
                 for g in c.children:
@@ -200,10 +265,20 @@ def _verb_trigger(tok: Token) -> tuple[tuple[str, str | None, tuple[str, ...]], 
         return None
     if lemma in VERB_TRIGGERS:
         return VERB_TRIGGERS[lemma], 0.7, None
-    entries = lexicon.verbs().get("verbs", {}).get(lemma)
+    prt = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
+    verbs = lexicon.verbs().get("verbs", {})
+    entries = (verbs.get(f"{lemma} {prt}") if prt else None) or verbs.get(lemma)
     if not entries:
         return None
-    obj_lemmas = {obj.lemma_.lower(), obj.lower_} if obj is not None else set()
+    obj_lemmas: set[str] = set()
+    if obj is not None:
+        # "gave X 5 million dollars of aid": the head and its of-phrase both count.
+        obj_lemmas = {obj.lemma_.lower(), obj.lower_}
+        for c in obj.children:
+            if c.dep_ in ("compound", "amod"):
+                obj_lemmas.add(c.lemma_.lower())
+            if c.dep_ == "prep" and c.lower_ == "of":
+                obj_lemmas |= {p.lemma_.lower() for p in c.children if p.dep_ == "pobj"}
     preps = {c.lower_: c for c in tok.children if c.dep_ in ("prep", "prt")}
     best, best_score = None, -1
     for e in entries:
@@ -219,6 +294,8 @@ def _verb_trigger(tok: Token) -> tuple[tuple[str, str | None, tuple[str, ...]], 
         if score > best_score:
             best, best_score = e, score
     if best is None or not best.get("category"):
+        return None
+    if best_score == 0 and lemma in PATTERN_ONLY:
         return None
     conf = 0.75 if best_score > 0 else 0.55
     return (best["category"], best.get("mode") or None, tuple(best.get("contexts") or ())), conf, best.get("prep")
@@ -253,12 +330,10 @@ def _noun_candidate(ctx: _Context, tok: Token) -> _Candidate | None:
             cand.source = cand.source or _expand(ctx, c)
         elif c.dep_ == "prep" and c.lower_ == "by":
             cand.source = cand.source or [a for p in c.children if p.dep_ == "pobj" for a in _expand(ctx, p)]
-        elif c.dep_ == "prep" and c.lower_ in ("with", "to", "on", "against", "in", "for"):
+        elif c.dep_ == "prep" and c.lower_ in _NOUN_TARGET_PREPS.get(category, ("with", "to", "against")):
             for p in c.children:
                 if p.dep_ == "pobj":
-                    found = _expand(ctx, p)
-                    if c.lower_ == "in" and category != "CONSULT":
-                        continue
+                    found = _expand(ctx, p) or _country_of_modifier(ctx, p)
                     cand.target += [a for a in found if a not in cand.target]
     if not cand.source:
         mods = [a for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i
@@ -313,13 +388,20 @@ def _verb_candidate(ctx: _Context, tok: Token) -> _Candidate | None:
     if joint and found and category not in RECIPROCAL:
         category, mode = "COOPERATE", None
     source, passive = _subjects(ctx, tok)
-    if not source:
+    if not source and category not in ("ASSAULT", "COERCE"):
         return None
     if tok.lemma_.lower() == "warn" and not any(c.dep_ in ("dobj", "dative") for c in tok.children):
         return None  # "warned that cholera could spread" is a statement, not a threat
     target = [a for a in _targets(ctx, tok, passive, prep) if a not in source]
     if not target and mode == "visit":
         target = [a for a in _targets(ctx, tok, passive, "in") if a not in source]
+    if not source and not target:
+        return None  # violence with neither side named ("a bomb exploded") is not a relation
+    if not source:
+        conf -= 0.15
+    if category == "COERCE" and tok.lemma_.lower() in ("block", "blockade", "obstruct", "occupy") and \
+            source and all((ctx.actors.actor(a) or _NOACTOR).sector in _CIVILIAN for a in source):
+        category, mode = "PROTEST", "obstruct"
     cand = _Candidate(tok, tok, category, mode, contexts, source, target, confidence=conf)
     if (joint or category in RECIPROCAL) and not target and len(source) > 1:
         cand.reciprocal = True
@@ -336,6 +418,10 @@ def _aux(ctx: _Context, gov: Token, date: str | None, precision: str | None) -> 
     if gov.dep_ == "xcomp":
         auxes |= {c.lower_ for c in gov.head.children if c.dep_ == "aux"}
     if auxes & {"will", "shall", "'ll"} or (gov.dep_ == "xcomp" and gov.head.lemma_ in _FUTURE_HEADS):
+        return "future"
+    # "said it would withdraw": would is the past of will in reported speech.
+    if "would" in auxes and gov.dep_ == "ccomp" and gov.head.lemma_ in _REPORTING and \
+            not any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in gov.children):
         return "future"
     if auxes & _HYPOTHETICAL_AUX or any(c.dep_ == "mark" and c.lower_ in ("if", "unless")
                                         for c in gov.children):
@@ -356,24 +442,64 @@ def _aux(ctx: _Context, gov: Token, date: str | None, precision: str | None) -> 
     return None
 
 
+def _host(ctx: _Context, cand: _Candidate) -> list[str]:
+    """The host of a visit named only by its city: "arrived in Manila" visits the Philippines."""
+    sent = cand.trigger.sent
+    guests = {(ctx.actors.actor(a) or _NOACTOR).country for a in cand.source} if cand.source else set()
+    for s, e, place in ctx.places:
+        if sent.start_char <= s < sent.end_char and place.country and place.country not in guests:
+            host = ctx.by_country.get(place.country)
+            if host:
+                return [host]
+    return []
+
+
+def _as_intention(cand: _Candidate, aux: str | None) -> str | None:
+    """PLOVER codes announced or conditional actions as what they are now: an agreement or a threat.
+
+    "will send aid" is AGREE, "would impose sanctions if" is THREATEN, "will not meet
+    the demands" is REJECT; the aux mode still records that the action lies ahead.
+    """
+    gov = cand.governor
+    while gov.dep_ == "conj" and gov.head is not gov:
+        gov = gov.head  # "agreed to deepen cooperation and hold consultations"
+    by_head = gov.dep_ == "xcomp" and gov.head.lemma_ in INTENT_HEADS
+    intended = aux in ("future", "hypothetical") or by_head
+    if not intended and not (aux == "negated" and any(
+            c.lower_ in ("will", "would") for c in gov.children if c.dep_ == "aux")):
+        return None
+    if cand.category in COOPERATIVE:
+        negated = any(c.dep_ == "neg" for c in gov.children)
+        cand.category, cand.mode = ("REJECT", None) if negated else ("AGREE", None)
+    elif cand.category in THREAT_MODES:
+        cand.category, cand.mode = "THREATEN", THREAT_MODES[cand.category]
+    return "future" if by_head and aux is None else None
+
+
 def _when(ctx: _Context, cand: _Candidate) -> tuple[str | None, str | None]:
     sent = cand.trigger.sent
     in_sent = [t for t in ctx.times if sent.start_char <= t.start < sent.end_char]
     if in_sent:
-        anchors = {cand.trigger.i, cand.governor.i}
+        # A time belongs to the event if it hangs off the trigger, or off a clause that
+        # contains the trigger ("On Friday, X said it had met Y"); a time in a sibling
+        # clause ("..., and diplomats said a meeting was expected next week") does not.
+        ancestors = {cand.trigger.i, cand.governor.i} | {a.i for a in cand.governor.ancestors}
+        best = None
         for t in in_sent:
             span = ctx.doc.char_span(t.start, t.end, alignment_mode="expand")
             if span is None:
                 continue
-            node = span.root
+            node = span.root.head
             for _ in range(8):
-                if node.i in anchors:
+                if node.i in (cand.trigger.i, cand.governor.i):
                     return t.value, t.precision
-                if node.head is node:
+                if node.pos_ in ("VERB", "AUX") or node.head is node:
                     break
                 node = node.head
-        best = min(in_sent, key=lambda t: abs(t.start - cand.trigger.idx))
-        return best.value, best.precision
+            if node.i in ancestors and best is None:
+                best = t
+        if best is not None:
+            return best.value, best.precision
     if ctx.published:
         return ctx.published.isoformat(), "day"
     return None, None
@@ -412,8 +538,11 @@ def extract_events(doc: Doc, *, actors: ActorIndex, times: list[TimeRef], places
             cands.append(cand)
     events: list[Event] = []
     for cand in cands:
+        if cand.mode == "visit" and not cand.target:
+            cand.target = _host(ctx, cand)
         date, precision = _when(ctx, cand)
         aux = _aux(ctx, cand.governor, date, precision)
+        aux = _as_intention(cand, aux) or aux
         trig = cand.trigger
         sent = trig.sent
         conf = cand.confidence + (0.1 if cand.target or cand.reciprocal else 0.0)

@@ -86,6 +86,9 @@ class Gazetteer:
                     return c
         return candidates[0]
 
+    def is_primary(self, name: str) -> bool:
+        return _fold(name) in self._primary
+
     def country(self, code: str) -> GeoEntry | None:
         return self._countries.get(code)
 

@@ -36,6 +36,17 @@ def _is_locative(span: SpacySpan) -> bool:
     return prev is not None and prev.lower_ in LOCATIVE
 
 
+def misread_place(span: SpacySpan) -> bool:
+    """A PERSON/ORG entity that the text uses as a place and the gazetteer knows as a city:
+    "travel to Sylhet" (the small model's NER often takes unfamiliar cities for names)."""
+    if span.label_ not in ("PERSON", "ORG") or len(span) > 3:
+        return False
+    prev = span.doc[span.start - 1] if span.start > 0 else None
+    if prev is None or prev.lower_ not in ("in", "to", "from", "near", "into", "outside"):
+        return False
+    return gazetteer().city(span.text) is not None and gazetteer().is_primary(span.text)
+
+
 def geocode(name: str, *, prefer: tuple[str, ...] = ()) -> tuple[str, str | None, float | None, float | None, str] | None:
     """(name, country, lat, lon, feature) for a place name, else None."""
     gaz = gazetteer()
@@ -61,7 +72,7 @@ def geocode(name: str, *, prefer: tuple[str, ...] = ()) -> tuple[str, str | None
 def extract_places(doc: Doc, *, prefer: tuple[str, ...] = ()) -> list[Place]:
     places: dict[str, Place] = {}
     for ent in doc.ents:
-        if ent.label_ not in ("GPE", "LOC", "FAC"):
+        if ent.label_ not in ("GPE", "LOC", "FAC") and not misread_place(ent):
             continue
         span = _clean(ent)
         if not len(span):

@@ -57,16 +57,18 @@ _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>\d{4})"
 _NUMBER = r"(?P<n>\d{1,3}|" + "|".join(_NUMBERS) + r")"
 # The first day of a range ("March 5-7") dates the start of it.
-_RANGE_END = r"(?:\s*-\s*\d{1,2}(?:st|nd|rd|th)?)?"
+_RANGE_END = r"(?:\s*(?:-|to|and)\s*\d{1,2}(?:st|nd|rd|th)?)?"
 
-# A year without a month-day is "nearby" within about half a year either way.
+# How far a month-day without a year may sit on the "wrong" side of the
+# anchor for its tense before it is taken to mean another year.
 _HALF_YEAR = dt.timedelta(days=183)
 
 
 # --- normalising ----------------------------------------------------------
 
 _ABBREV_DOT = re.compile(
-    r"\b(jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\."
+    r"\b(jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+    r"|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\."
 )
 _WEEKDAY_ABBREV = {
     "mon": "monday", "tue": "tuesday", "tues": "tuesday", "wed": "wednesday",
@@ -147,7 +149,8 @@ def _pick_year(anchor: dt.date, tense: str | None, month: int, day: int) -> dt.d
     29 February moves on to the nearest leap year in the same direction.
     """
     if tense is None:
-        dates = [d for y in range(anchor.year - 4, anchor.year + 5) if (d := _safe_date(y, month, day))]
+        years = range(anchor.year - 4, anchor.year + 5)
+        dates = [d for y in years if (d := _safe_date(y, month, day))]
         return min(dates, key=lambda d: abs(d - anchor)) if dates else None
     year = anchor.year
     probe = dt.date(year, month, min(day, 28))
@@ -227,10 +230,11 @@ def _decade(m, anchor, tense):
 
 @_rule(r"'?(?P<dec>\d)0'?s|(?P<word>" + "|".join(_DECADE_WORDS) + r")")
 def _short_decade(m, anchor, tense):
+    if anchor is None:
+        return UNKNOWN
     dec = int(m["dec"]) if m["dec"] else _DECADE_WORDS[m["word"]]
     # "the '20s" read in 2021 is this century's; "the '90s" the last one's.
-    this_year = anchor.year if anchor else dt.date.today().year
-    century = 20 if 2000 + dec * 10 <= this_year else 19
+    century = 20 if 2000 + dec * 10 <= anchor.year else 19
     return f"{century}{dec}X", "decade"
 
 
@@ -239,8 +243,16 @@ def _month_year(m, anchor, tense):
     return _month(int(m["year"]), _MONTHS[m["month"]])
 
 
+@_rule(_MONTH + r",? (?P<mod>this|last|next) year")
+@_needs_anchor
+def _month_relative_year(m, anchor, tense):
+    return _month(anchor.year + {"last": -1, "next": 1}.get(m["mod"], 0), _MONTHS[m["month"]])
+
+
 def _month_day(m: re.Match[str], anchor: dt.date | None, tense: str | None) -> Resolved:
     month, day = _MONTHS[m["month"]], int(m["day"])
+    # "last November 23" is a past date whatever the clause says.
+    tense = {"last": "past", "next": "future"}.get(m["mod"] or "", tense)
     if m["year"]:
         d = _safe_date(int(m["year"]), month, day)
     elif anchor is None:
@@ -250,7 +262,7 @@ def _month_day(m: re.Match[str], anchor: dt.date | None, tense: str | None) -> R
     return _day(d) if d else UNKNOWN
 
 
-_OPT_WEEKDAY = r"(?:" + _WEEKDAY + r",? )?"
+_OPT_WEEKDAY = r"(?:(?P<mod>last|next|this) )?(?:" + _WEEKDAY + r",? )?"
 _OPT_YEAR = r"(?:,? " + _YEAR + r")?"
 _rule(_OPT_WEEKDAY + _MONTH + r" (?:the )?" + _DAY + _RANGE_END + _OPT_YEAR)(_month_day)
 _rule(_OPT_WEEKDAY + r"(?:the )?" + _DAY + _RANGE_END + r" (?:of )?" + _MONTH + _OPT_YEAR)(
@@ -320,7 +332,9 @@ def _ago(m, anchor, tense):
 
 # --- not points in time ---------------------------------------------------
 
-_UNITS = r"(?:second|minute|hour|day|night|week|weekend|month|quarter|year|decade|century|centuries)"
+_UNITS = (
+    r"(?:second|minute|hour|day|night|week|weekend|month|quarter|year|decade|century|centuries)"
+)
 _DURATION = re.compile(
     r"\b(?:\d[\d,.]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"fifteen|twenty|thirty|forty|fifty|sixty|hundred|dozen|few|several|many|some|couple(?: of)?|"
@@ -329,10 +343,12 @@ _DURATION = re.compile(
     + _UNITS
     + r"s$"
     r"|\b(?:aged?|old|annual|annually|daily|weekly|monthly|yearly|quarterly|biennial)\b"
+    # A bare number the NER took for a date is usually an age or a count.
+    r"|^\d{1,3}$"
 )
 
 
-def is_duration(text: str) -> bool:
+def _not_a_point(text: str) -> bool:
     """True for lengths of time, ages and frequencies, which date nothing."""
     return bool(_DURATION.search(_normalise(text)))
 
@@ -342,7 +358,9 @@ def is_duration(text: str) -> bool:
 _WORTH_PARSING = re.compile(
     r"\b(?:" + "|".join(_MONTHS) + r")\b|\b\d{1,4}[/.]\d{1,2}[/.]\d{2,4}\b"
 )
-_PERIODS: dict[str, Precision] = {"day": "day", "time": "day", "week": "week", "month": "month", "year": "year"}
+_PERIODS: dict[str, Precision] = {
+    "day": "day", "time": "day", "week": "week", "month": "month", "year": "year",
+}  # fmt: skip
 
 
 @functools.lru_cache(maxsize=4096)
@@ -417,7 +435,8 @@ _NAMED_DAY_MODIFIERS = {
 
 def _clause_verb(token: Token) -> Token | None:
     while token.pos_ not in ("VERB", "AUX"):
-        if token.head is token:
+        # Compare indices: spaCy makes a new Token object on every access.
+        if token.head.i == token.i:
             return None
         token = token.head
     return token
@@ -439,8 +458,8 @@ def _verb_tense(verb: Token) -> str | None:
         return "past"
     # "will arrive on Monday and leave on Tuesday": the second verb has no
     # auxiliary of its own and shares the first one's.
-    if verb.dep_ == "conj" and not auxes and verb.head is not verb and verb.head.pos_ in ("VERB", "AUX"):
-        return _verb_tense(verb.head)
+    if verb.dep_ == "conj" and not auxes and head.pos_ in ("VERB", "AUX"):
+        return _verb_tense(head)
     return None
 
 
@@ -451,24 +470,25 @@ def _tense(span: Span) -> str | None:
 
 def _trim(span: Span) -> Span | None:
     start, end = span.start, span.end
-    while start < end and (span.doc[start].pos_ == "ADP" or span.doc[start].lower_ in _STRIP_LEADING):
+    doc = span.doc
+    while start < end and (doc[start].pos_ == "ADP" or doc[start].lower_ in _STRIP_LEADING):
         start += 1
-    while end > start and (span.doc[end - 1].is_punct or span.doc[end - 1].tag_ == "POS"):
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS"):
         end -= 1
-    return span.doc[start:end] if start < end else None
+    return doc[start:end] if start < end else None
 
 
-def _candidates(doc: Doc) -> Iterable[tuple[Span, bool]]:
-    """Spans that may be time expressions, with whether they came from the NER."""
+def _candidates(doc: Doc) -> Iterable[Span]:
+    """Spans that may be time expressions: the NER's first, then single day words."""
     for ent in doc.ents:
         if ent.label_ in ("DATE", "TIME"):
-            yield ent, True
+            yield ent
     for token in doc:
         if token.ent_type_ and token.ent_type_ not in ("DATE", "TIME"):
             continue  # "Good Friday", "USA Today": part of another name
         lower = token.lower_
         if lower in _DAY_TOKENS or (lower in _WEEKDAYS and token.text[:1].isupper()):
-            yield doc[token.i : token.i + 1], False
+            yield doc[token.i : token.i + 1]
 
 
 def _is_named_day(span: Span) -> bool:
@@ -491,7 +511,7 @@ def extract_times(doc: Doc, published: dt.date | None) -> list[TimeRef]:
     """
     found: list[TimeRef] = []
     taken: list[tuple[int, int]] = []
-    for span, from_ner in _candidates(doc):
+    for span in _candidates(doc):
         trimmed = _trim(span)
         if trimmed is None or _is_named_day(trimmed):
             continue
@@ -500,10 +520,10 @@ def extract_times(doc: Doc, published: dt.date | None) -> list[TimeRef]:
             continue
         text = doc.text[start:end]
         value, precision = resolve_time(text, published, tense=_tense(trimmed))
-        if value is None and is_duration(text):
+        if value is None and _not_a_point(text):
             continue
         # A TIME entity matters only if it names a day; "3 pm" alone dates nothing.
-        if value is None and span.label_ == "TIME" and from_ner:
+        if value is None and span.label_ == "TIME":
             continue
         taken.append((start, end))
         found.append(TimeRef(start, end, text, value, precision))

@@ -98,8 +98,17 @@ GROUP_NOUNS = {
     "banks": "BUS", "unions": "LAB", "party": "PTY", "parties": "PTY", "sources": None,
     "newspaper": "JRN", "media": "JRN", "agency": "GOV", "side": "GOV", "sides": "GOV",
     "country": None, "countries": None, "nation": None, "nations": None, "state": None,
-    "states": None,
+    "states": None, "prisoners": "CVL", "youths": "CVL", "supporters": "CVL", "hackers": "CRM",
+    "elders": "CVL", "nationals": "CVL", "residents": "CVL", "villagers": "CVL",
+    "inhabitants": "CVL", "fighters": "REB", "helicopters": "MIL", "bulldozers": "MIL",
+    "militiamen": "UAF", "guerillas": "REB", "bombers": "UAF", "settlers": "CVL",
 }
+
+
+def agent_noun_sector(tok) -> str | None:
+    """Sector of a common noun that names people acting for someone ("doctors", "militiamen")."""
+    agents = lexicon.agent_sectors()
+    return agents.get(tok.lower_) or agents.get(tok.lemma_.lower())
 
 _SPACE_RE = re.compile(r"\s+")
 _POSS_RE = re.compile(r"(?:'s|’s|'|’)$")

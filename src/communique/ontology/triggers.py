@@ -47,6 +47,10 @@ NOUN_TRIGGERS: dict[str, Trigger] = {
     "ultimatum": ("THREATEN", None, ()),
     # material conflict
     "protest": ("PROTEST", "demo", ()), "protests": ("PROTEST", "demo", ()),
+    "rally": ("PROTEST", "demo", ()), "rallies": ("PROTEST", "demo", ()),
+    "march": ("PROTEST", "demo", ()), "sit-in": ("PROTEST", "demo", ()),
+    "general strike": ("PROTEST", "strike", ()),
+    "walkout": ("PROTEST", "strike", ()),
     "demonstration": ("PROTEST", "demo", ()), "demonstrations": ("PROTEST", "demo", ()),
     "riot": ("PROTEST", "riot", ()), "riots": ("PROTEST", "riot", ()),
     "boycott": ("PROTEST", "boycott", ()), "hunger strike": ("PROTEST", "hunger", ()),
@@ -109,6 +113,7 @@ LIGHT_VERB_OVERRIDES: dict[tuple[str, str], Trigger] = {
 # or because CAMEO lacks them. They override the derived lexicon.
 VERB_TRIGGERS: dict[str, Trigger] = {
     "meet": ("CONSULT", None, ()), "visit": ("CONSULT", "visit", ()),
+    "agree": ("AGREE", None, ()), "travel": ("CONSULT", "visit", ()),
     "arrive": ("CONSULT", "visit", ()), "host": ("CONSULT", "visit", ()),
     "discuss": ("CONSULT", None, ()), "confer": ("CONSULT", None, ()),
     "negotiate": ("CONSULT", None, ("diplomatic",)), "deliberate": ("CONSULT", None, ()),
@@ -129,17 +134,43 @@ VERB_TRIGGERS: dict[str, Trigger] = {
     "refuse": ("REJECT", None, ()), "deploy": ("MOBILIZE", "troops", ("military",)),
     "arrest": ("COERCE", "arrest", ()), "detain": ("COERCE", "arrest", ()),
     "withdraw": ("RETREAT", "withdraw", ()), "release": ("RETREAT", "release", ()),
-    "apologise": ("CONCEDE", None, ()), "apologize": ("CONCEDE", None, ()),
     "donate": ("AID", None, ()), "protest": ("PROTEST", "demo", ()),
+    "rally": ("PROTEST", "demo", ()), "demonstrate": ("PROTEST", "demo", ()),
+    "march": ("PROTEST", "demo", ()), "riot": ("PROTEST", "riot", ()),
+    "resign": ("RETREAT", "resign", ()), "surrender": ("RETREAT", None, ()),
+    "demobilize": ("RETREAT", "disarm", ()), "demobilise": ("RETREAT", "disarm", ()),
+    "disarm": ("RETREAT", "disarm", ()), "evacuate": ("RETREAT", "withdraw", ()),
+    "ease": ("CONCEDE", None, ()), "lift": ("CONCEDE", None, ()),
+    "defend": ("SUPPORT", None, ("diplomatic",)), "veto": ("REJECT", None, ()),
+    "deny": ("REJECT", None, ()), "suspend": ("SANCTION", None, ()),
+    "sue": ("ACCUSE", None, ("legal",)), "indict": ("ACCUSE", "allege", ("legal",)),
+    "deport": ("COERCE", "deport", ()), "jail": ("COERCE", "arrest", ()),
+    "imprison": ("COERCE", "arrest", ()), "abduct": ("ASSAULT", "abduct", ()),
+    "kidnap": ("ASSAULT", "abduct", ()), "torture": ("ASSAULT", "torture", ()),
+    "assassinate": ("ASSAULT", "targeted", ()), "behead": ("ASSAULT", None, ()),
+    "wound": ("ASSAULT", None, ()), "injure": ("ASSAULT", None, ()),
+    "storm": ("ASSAULT", None, ()), "raid": ("ASSAULT", None, ()),
+    "ambush": ("ASSAULT", None, ()), "massacre": ("ASSAULT", None, ()),
+    "mobilise": ("MOBILIZE", "troops", ("military",)), "mobilize": ("MOBILIZE", "troops", ("military",)),
 }
+
+# Verbs too general to be events by themselves: only a derived pattern with their
+# object makes them one ("gave ... aid", "held ... hostage").
+PATTERN_ONLY = {"give", "hold", "take", "have", "make", "send", "receive", "get", "put", "set",
+                "keep", "return", "open", "close", "extend", "stage", "seek", "plan", "decide",
+                "leave", "bring", "come", "go", "run", "carry"}
+
+# Heads that make the clause below them an intention: "agreed to provide", "vowed to fight".
+INTENT_HEADS = {"agree", "pledge", "promise", "offer", "vow", "plan", "decide", "intend",
+                "threaten", "swear", "prepare", "undertake", "aim", "hope", "want", "commit"}
 
 # Verbs whose grammatical subject does not act on its object: CAMEO codes them from
 # patterns that a bare lemma match would misread. Never a trigger on their own.
 NOT_TRIGGERS = {
-    "say", "tell", "add", "note", "describe", "figure", "acknowledge", "explore", "be", "have",
+    "say", "tell", "add", "note", "describe", "figure", "acknowledge", "explore", "be",
     "include", "become", "seem", "learn", "report", "quote", "state", "expand", "boost",
-    "strengthen", "deepen", "grow", "give", "take", "set", "find", "follow", "deal", "focus",
-    "broaden", "reaffirm", "promote", "exchange",
+    "strengthen", "deepen", "grow", "find", "follow", "deal", "focus",
+    "broaden", "reaffirm", "promote", "exchange", "continue", "begin", "start", "try",
 }
 
 # Categories where "X and Y <verb>" with no object means they did it together.
@@ -185,4 +216,20 @@ VERB_OBJECT_TRIGGERS: dict[tuple[str, str], Trigger] = {
     ("cut", "tie"): ("SANCTION", "discontinue", ("diplomatic",)),
     ("break", "relation"): ("SANCTION", "discontinue", ("diplomatic",)),
     ("recall", "ambassador"): ("SANCTION", "discontinue", ("diplomatic",)),
+    ("establish", "tie"): ("SUPPORT", None, ("diplomatic",)),
+    ("establish", "relation"): ("SUPPORT", None, ("diplomatic",)),
+    ("upgrade", "tie"): ("SUPPORT", None, ("diplomatic",)),
+    ("upgrade", "relation"): ("SUPPORT", None, ("diplomatic",)),
+    ("restore", "tie"): ("SUPPORT", None, ("diplomatic",)),
+    ("restore", "relation"): ("SUPPORT", None, ("diplomatic",)),
+    ("set", "fire"): ("COERCE", "destroy", ()),
+    ("blow", "themselves"): ("ASSAULT", "suicide-attack", ()),
+    ("call", "strike"): ("PROTEST", "strike", ()),
+    ("call", "ceasefire"): ("REQUEST", None, ()),
 }
+
+# What a material conflict action becomes when it is only announced or conditional:
+# PLOVER codes "will impose sanctions" as a threat of restrictions.
+THREAT_MODES = {"SANCTION": "restrict", "COERCE": "restrict", "ASSAULT": "violence",
+                "MOBILIZE": "violence", "PROTEST": None}
+COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
