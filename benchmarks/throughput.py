@@ -84,7 +84,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     for doc, article in nlp.pipe(zip(texts[:WARMUP_TEXTS], articles), as_tuples=True):
         extract_doc(doc, article)
 
-    show = not args.no_progress and words >= PROGRESS_MIN_WORDS
+    # Only on a terminal: piped to a log, a transient bar leaves blank lines behind.
+    show = not args.no_progress and words >= PROGRESS_MIN_WORDS and sys.stderr.isatty()
     failures = 0
 
     def spacy_only() -> None:

@@ -26,10 +26,10 @@ def dyads(result):
     [
         ("India and Japan held talks in Tokyo on Friday.", ("CONSULT", ("IND", "JPN"), (), None)),
         ("France condemned Russia's decision on Monday.", ("ACCUSE", ("FRA",), ("RUS",), None)),
-        # PLOVER codes an announced action as the commitment it is now: AGREE, aux future.
-        ("Germany will send humanitarian aid to Ukraine next week.", ("AGREE", ("DEU",), ("UKR",), "future")),
+        ("Germany will send humanitarian aid to Ukraine next week.", ("AID", ("DEU",), ("UKR",), "future")),
         ("Germany sent humanitarian aid to Ukraine last week.", ("AID", ("DEU",), ("UKR",), None)),
-        ("Turkey said it would impose sanctions on Syria.", ("THREATEN", ("TUR",), ("SYR",), "future")),
+        ("Turkey said it would impose sanctions on Syria.", ("SANCTION", ("TUR",), ("SYR",), "future")),
+        ("Iran agreed to release the detained sailors.", ("RETREAT", ("IRN",), (), "future")),
         ("In 2019, Brazil and Argentina signed a trade agreement.", ("AGREE", ("ARG", "BRA"), (), "historical")),
         ("Canada did not criticise Mexico.", ("ACCUSE", ("CAN",), ("MEX",), "negated")),
         ("Kenya praised the contribution of Tanzania to the peace effort.", ("SUPPORT", ("KEN",), ("TZA",), None)),
@@ -82,3 +82,21 @@ def test_repeated_reports_merge_into_one_event():
     consult = [e for e in r.events if e.category == "CONSULT"]
     assert len(consult) == 1
     assert consult[0].also
+
+
+@pytest.mark.parametrize(
+    "category, mode, aux, expected",
+    [
+        ("AID", None, "future", ("AGREE", None)),
+        ("CONSULT", "visit", "hypothetical", ("AGREE", None)),
+        ("SANCTION", None, "future", ("THREATEN", "restrict")),
+        ("ASSAULT", "aerial", "hypothetical", ("THREATEN", "violence")),
+        ("ACCUSE", None, "future", ("ACCUSE", None)),
+        ("AID", None, None, ("AID", None)),
+        ("AID", None, "historical", ("AID", None)),
+    ],
+)
+def test_as_intention_maps_to_the_older_convention(category, mode, aux, expected):
+    from communique.extract.events import as_intention
+
+    assert as_intention(category, mode, aux) == expected

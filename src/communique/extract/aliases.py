@@ -137,7 +137,7 @@ def cluster(doc: Doc, mentions: list["Mention"], *, home: str | None) -> list[li
         m.kind = "person"
         cl.groups[idx].append(m)
         cl.groups[idx].sort(key=lambda x: x.start)
-    _fill_persons(cl, home)
+    _fill_persons(doc, cl, home)
     return cl.groups
 
 
@@ -204,8 +204,40 @@ def _resolve_institution(doc: Doc, cl: _Clusters, m: "Mention", home: str | None
     m.confidence = 0.5
 
 
-def _fill_persons(cl: _Clusters, home: str | None) -> None:
+_VISIT_VERBS = {"arrive", "visit", "travel", "fly", "land", "tour", "come"}
+
+
+def _visited(doc: Doc, g: list["Mention"]) -> str | None:
+    """The country a person is reported arriving in or visiting."""
+    from .gazetteer import gazetteer
+
+    for m in g:
+        head = doc[m.end - 1]
+        verb = head.head
+        if head.dep_ != "nsubj" or verb.lemma_ not in _VISIT_VERBS:
+            continue
+        objs = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "to")
+                for p in c.children if p.dep_ == "pobj"]
+        objs += [c for c in verb.children if c.dep_ == "dobj"]
+        for o in objs:
+            ent = next((e for e in doc.ents if e.start <= o.i < e.end), None)
+            if ent is None:
+                continue
+            found = vocab.country(ent.text)
+            if found:
+                return found[0]
+            city = gazetteer().city(vocab.norm(ent.text))
+            if city:
+                return city.country
+    return None
+
+
+def _fill_persons(doc: Doc, cl: _Clusters, home: str | None) -> None:
     people = lexicon.people()
+    country_counts: dict[str, int] = {}
+    for g in cl.groups:
+        if g[0].kind == "country" and g[0].country:
+            country_counts[g[0].country] = len(g)
     for i in range(len(cl.groups)):
         g = cl.groups[i]
         if g[0].kind != "person":
@@ -218,5 +250,9 @@ def _fill_persons(cl: _Clusters, home: str | None) -> None:
             first.country = known[-1].get("code")
             first.sector = first.sector or known[-1].get("sector")
         elif cl.attr(i, "sector") in ("GOV", "MIL", "LEG", "JUD", "COP", "SPY") and home:
-            first.country = home
+            # An official arriving in the home country is a visitor: of the other country
+            # the story is about, if there is one.
+            visited = _visited(doc, g)
+            others = sorted((c for c in country_counts if c != visited), key=lambda c: -country_counts[c])
+            first.country = others[0] if visited and others else home
             first.confidence = 0.5

@@ -34,7 +34,20 @@ _NOUN_TARGET_PREPS = {
     "ACCUSE": ("against", "of"), "THREATEN": ("against", "to"), "PROTEST": ("against", "outside"),
     "REQUEST": ("to", "from"), "REJECT": ("of",), "RETREAT": ("from",), "MOBILIZE": ("to", "against"),
 }
+_AGAINST = {"SANCTION", "COERCE", "ASSAULT", "PROTEST", "THREATEN", "ACCUSE", "MOBILIZE"}
 _CIVILIAN = {"CVL", "OPP", "LAB", "EDU", "REF", "AGR", "SOC", "REL", None}
+
+
+def _is(tok: Token, lemmas: set[str] | frozenset[str]) -> bool:
+    """Lemma test that survives the small model's lemmatiser ("hoped" -> "hop")."""
+    if tok.lemma_.lower() in lemmas:
+        return True
+    low = tok.lower_
+    for suffix, repl in (("ied", "y"), ("ies", "y"), ("ed", ""), ("ed", "e"), ("d", ""), ("es", ""),
+                         ("s", ""), ("ing", ""), ("ing", "e")):
+        if low.endswith(suffix) and low[: -len(suffix)] + repl in lemmas:
+            return True
+    return False
 
 
 class _NoActor:
@@ -43,13 +56,19 @@ class _NoActor:
 
 
 _NOACTOR = _NoActor()
-_TARGET_PREPS = ("with", "to", "against", "on", "at", "for", "into", "toward", "towards", "upon", "over")
+_TARGET_PREPS = ("with", "to", "against", "on", "at", "for", "into", "toward", "towards", "upon", "over",
+                 "outside")
 _FUTURE_HEADS = {"plan", "expect", "schedule", "intend", "aim", "hope", "prepare", "agree",
                  "want", "seek", "decide", "promise", "pledge", "vow", "set"}
 _HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "must", "can"}
 _REPORTING = {"say", "announce", "tell", "claim", "add", "state", "report", "warn", "insist",
               "declare", "confirm", "deny", "indicate", "reveal", "admit", "acknowledge", "write"}
 _PRONOUNS = {"it", "they", "he", "she", "we", "i"}
+# Verbs whose object is the one who acts in the clause below: "urged Iran to stop".
+_OBJECT_CONTROL = {"urge", "ask", "call", "accuse", "force", "order", "persuade", "allow",
+                   "help", "invite", "encourage", "pressure", "press", "push", "tell", "warn",
+                   "request", "require", "compel", "permit", "authorize", "authorise", "blame",
+                   "convince", "instruct", "enable", "appeal", "implore", "beg", "challenge"}
 
 
 @dataclass(slots=True)
@@ -63,6 +82,9 @@ class _Candidate:
     target: list[str] = field(default_factory=list)
     reciprocal: bool = False
     confidence: float = 0.6
+    # The category of an event noun the verb is about ("condemned the attack"): its
+    # actors may be found in the event it refers back to.
+    about: str | None = None
 
 
 class _Context:
@@ -131,11 +153,11 @@ def _single(ctx: _Context, tok: Token) -> list[str]:
     if low in ("ministers", "leaders", "delegations") and any(
             c.lower_ in ("two", "both", "the") for c in tok.children):
         return ctx.pairs["people"] or ctx.pairs["countries"]
-    if low in _PRONOUNS and tok.dep_ in ("nsubj", "nsubjpass"):
+    if low in _PRONOUNS and tok.dep_ in ("nsubj", "nsubjpass") and not ctx.inside_quote(tok.idx):
         # "Russia said it would ...": the pronoun is the reporting verb's subject.
         node = tok.head
         for _ in range(5):
-            if node.lemma_ in _REPORTING and node.pos_ == "VERB":
+            if _is(node, _REPORTING) and node.pos_ == "VERB":
                 subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
                 if subj is not None and subj is not tok and subj.lower_ not in _PRONOUNS:
                     found = _expand(ctx, subj)
@@ -219,7 +241,7 @@ def _subjects(ctx: _Context, verb: Token) -> tuple[list[str], bool]:
     if verb.dep_ in ("xcomp", "pcomp") and head.pos_ == "VERB":
         # Object control: "urged Iran to stop", "accused X of attacking" - the object acts.
         obj = next((c for c in head.children if c.dep_ in ("dobj", "dative")), None)
-        if obj is not None and head.lemma_ not in ("promise", "offer", "vow", "pledge"):
+        if obj is not None and _is(head, _OBJECT_CONTROL):
             found = _expand(ctx, obj)
             if found:
                 return found, False
@@ -232,32 +254,55 @@ def _subjects(ctx: _Context, verb: Token) -> tuple[list[str], bool]:
     return [], False
 
 
-def _targets(ctx: _Context, verb: Token, passive: bool, prep: str | None = None) -> list[str]:
+def _targets(ctx: _Context, verb: Token, passive: bool, prep: str | None = None, *,
+             owned: bool = False) -> list[str]:
+    """Target actors of a verb. With ``owned``, a thing's owner counts ("demolished
+    Palestinian homes", "sanctions on Tajik goods"): right for actions against property,
+    wrong for cooperation ("inaugurated the India-Korea park" is not aimed at Korea)."""
+    def owner(tok: Token) -> list[str]:
+        return _country_of_modifier(ctx, tok) if owned else []
+
     ids: list[str] = []
     for c in verb.children:
         if passive and c.dep_ == "nsubjpass":
-            ids += _expand(ctx, c) or _of_actors(ctx, c) or _country_of_modifier(ctx, c)
+            ids += _expand(ctx, c) or _of_actors(ctx, c) or owner(c)
         elif c.dep_ in ("dobj", "dative", "iobj", "attr"):
-            ids += _expand(ctx, c) or _of_actors(ctx, c) or _country_of_modifier(ctx, c)
+            ids += _expand(ctx, c) or _of_actors(ctx, c) or owner(c)
     if not ids:
         for c in verb.children:
             if c.dep_ == "prep" and (c.lower_ == prep or (prep is None and c.lower_ in _TARGET_PREPS)):
                 for p in c.children:
                     if p.dep_ == "pobj":
-                        ids += _expand(ctx, p) or _country_of_modifier(ctx, p)
+                        ids += _expand(ctx, p) or owner(p)
             elif c.dep_ == "dobj":
                 # "gave X a grant", "held talks with X": the object's own "with/to" phrase.
                 for g in c.children:
-                    if g.dep_ == "prep" and g.lower_ in ("with", "to", "on", "against"):
+                    if g.dep_ == "prep" and g.lower_ in ("with", "to", "against"):
                         for p in g.children:
                             if p.dep_ == "pobj":
                                 ids += _expand(ctx, p)
     return ids
 
 
+def _verb_lemma(tok: Token) -> str:
+    """The token's lemma, or a known verb its surface form inflects when the lemmatiser slips."""
+    lemma = tok.lemma_.lower()
+    known = lexicon.verbs().get("verbs", {})
+    if lemma in known or lemma in VERB_TRIGGERS or lemma in NOT_TRIGGERS:
+        return lemma
+    low = tok.lower_
+    for suffix, repl in (("ied", "y"), ("ed", ""), ("ed", "e"), ("d", ""), ("es", ""), ("s", ""),
+                         ("ing", ""), ("ing", "e")):
+        if low.endswith(suffix):
+            cand = low[: -len(suffix)] + repl
+            if cand in VERB_TRIGGERS or cand in known:
+                return cand
+    return lemma
+
+
 def _verb_trigger(tok: Token) -> tuple[tuple[str, str | None, tuple[str, ...]], float, str | None] | None:
     """(category, mode, contexts), confidence and the preposition that marks the target."""
-    lemma = tok.lemma_.lower()
+    lemma = _verb_lemma(tok)
     obj = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
     if obj is not None and (lemma, obj.lemma_.lower()) in VERB_OBJECT_TRIGGERS:
         return VERB_OBJECT_TRIGGERS[(lemma, obj.lemma_.lower())], 0.8, None
@@ -333,7 +378,7 @@ def _noun_candidate(ctx: _Context, tok: Token) -> _Candidate | None:
         elif c.dep_ == "prep" and c.lower_ in _NOUN_TARGET_PREPS.get(category, ("with", "to", "against")):
             for p in c.children:
                 if p.dep_ == "pobj":
-                    found = _expand(ctx, p) or _country_of_modifier(ctx, p)
+                    found = _expand(ctx, p) or (_country_of_modifier(ctx, p) if category in _AGAINST else [])
                     cand.target += [a for a in found if a not in cand.target]
     if not cand.source:
         mods = [a for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i
@@ -362,7 +407,8 @@ def _noun_candidate(ctx: _Context, tok: Token) -> _Candidate | None:
                 cand.source = subj
         elif subj:
             cand.source += [a for a in subj if a not in cand.source]
-        cand.target += [a for a in _targets(ctx, head, passive) if a not in cand.target and a not in cand.source]
+        cand.target += [a for a in _targets(ctx, head, passive, owned=cand.category in _AGAINST)
+                        if a not in cand.target and a not in cand.source]
         cand.confidence = 0.75
     elif tok.dep_ == "pobj" and tok.head.dep_ == "prep" and not cand.source:
         return None  # "... figured in the talks": a topic or setting, not an action
@@ -392,7 +438,7 @@ def _verb_candidate(ctx: _Context, tok: Token) -> _Candidate | None:
         return None
     if tok.lemma_.lower() == "warn" and not any(c.dep_ in ("dobj", "dative") for c in tok.children):
         return None  # "warned that cholera could spread" is a statement, not a threat
-    target = [a for a in _targets(ctx, tok, passive, prep) if a not in source]
+    target = [a for a in _targets(ctx, tok, passive, prep, owned=category in _AGAINST) if a not in source]
     if not target and mode == "visit":
         target = [a for a in _targets(ctx, tok, passive, "in") if a not in source]
     if not source and not target:
@@ -403,6 +449,8 @@ def _verb_candidate(ctx: _Context, tok: Token) -> _Candidate | None:
             source and all((ctx.actors.actor(a) or _NOACTOR).sector in _CIVILIAN for a in source):
         category, mode = "PROTEST", "obstruct"
     cand = _Candidate(tok, tok, category, mode, contexts, source, target, confidence=conf)
+    if obj is not None and _noun_key(obj) and not target:
+        cand.about = NOUN_TRIGGERS[_noun_key(obj)][0]
     if (joint or category in RECIPROCAL) and not target and len(source) > 1:
         cand.reciprocal = True
     if not found:
@@ -417,10 +465,16 @@ def _aux(ctx: _Context, gov: Token, date: str | None, precision: str | None) -> 
     auxes = {c.lower_ for c in gov.children if c.dep_ in ("aux", "auxpass")}
     if gov.dep_ == "xcomp":
         auxes |= {c.lower_ for c in gov.head.children if c.dep_ == "aux"}
-    if auxes & {"will", "shall", "'ll"} or (gov.dep_ == "xcomp" and gov.head.lemma_ in _FUTURE_HEADS):
+    conditional = any(
+        c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in gov.children) or any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+        for c in gov.children)
+    if conditional:
+        return "hypothetical"
+    if auxes & {"will", "shall", "'ll"} or (gov.dep_ == "xcomp" and _is(gov.head, _FUTURE_HEADS)):
         return "future"
     # "said it would withdraw": would is the past of will in reported speech.
-    if "would" in auxes and gov.dep_ == "ccomp" and gov.head.lemma_ in _REPORTING and \
+    if "would" in auxes and gov.dep_ == "ccomp" and _is(gov.head, _REPORTING) and \
             not any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in gov.children):
         return "future"
     if auxes & _HYPOTHETICAL_AUX or any(c.dep_ == "mark" and c.lower_ in ("if", "unless")
@@ -442,6 +496,23 @@ def _aux(ctx: _Context, gov: Token, date: str | None, precision: str | None) -> 
     return None
 
 
+def _sentence_bounds(sent) -> tuple[int, int]:
+    text = sent.text
+    start = sent.start_char + (len(text) - len(text.lstrip()))
+    return start, sent.start_char + len(text.rstrip())
+
+
+def _refer_back(cands: list[_Candidate]) -> None:
+    """ "condemned the attack": the target is whoever the article last said attacked."""
+    for n, cand in enumerate(cands):
+        if cand.about is None or cand.target:
+            continue
+        for prev in reversed(cands[:n]):
+            if prev.category == cand.about and prev.source:
+                cand.target = [a for a in prev.source if a not in cand.source]
+                break
+
+
 def _host(ctx: _Context, cand: _Candidate) -> list[str]:
     """The host of a visit named only by its city: "arrived in Manila" visits the Philippines."""
     sent = cand.trigger.sent
@@ -454,26 +525,29 @@ def _host(ctx: _Context, cand: _Candidate) -> list[str]:
     return []
 
 
-def _as_intention(cand: _Candidate, aux: str | None) -> str | None:
-    """PLOVER codes announced or conditional actions as what they are now: an agreement or a threat.
-
-    "will send aid" is AGREE, "would impose sanctions if" is THREATEN, "will not meet
-    the demands" is REJECT; the aux mode still records that the action lies ahead.
-    """
+def _intended(cand: _Candidate, aux: str | None) -> str | None:
+    """An action someone agreed, hoped or vowed to take lies ahead: "agreed to deepen
+    cooperation and hold consultations" gives aux future to both."""
     gov = cand.governor
     while gov.dep_ == "conj" and gov.head is not gov:
-        gov = gov.head  # "agreed to deepen cooperation and hold consultations"
-    by_head = gov.dep_ == "xcomp" and gov.head.lemma_ in INTENT_HEADS
-    intended = aux in ("future", "hypothetical") or by_head
-    if not intended and not (aux == "negated" and any(
-            c.lower_ in ("will", "would") for c in gov.children if c.dep_ == "aux")):
-        return None
-    if cand.category in COOPERATIVE:
-        negated = any(c.dep_ == "neg" for c in gov.children)
-        cand.category, cand.mode = ("REJECT", None) if negated else ("AGREE", None)
-    elif cand.category in THREAT_MODES:
-        cand.category, cand.mode = "THREATEN", THREAT_MODES[cand.category]
-    return "future" if by_head and aux is None else None
+        gov = gov.head
+    if aux is None and gov.dep_ == "xcomp" and _is(gov.head, INTENT_HEADS):
+        return "future"
+    return aux
+
+
+def as_intention(category: str, mode: str | None, aux: str | None) -> tuple[str, str | None]:
+    """The category under the older PLOVER/CAMEO convention, which codes announced or
+    conditional actions as what they are when reported: an agreement or a threat
+    ("will send aid" is AGREE, "would impose sanctions" THREATEN). Communique's records
+    keep the action and put the intention in ``aux``; this maps them back for comparison."""
+    if aux not in ("future", "hypothetical"):
+        return category, mode
+    if category in COOPERATIVE:
+        return "AGREE", None
+    if category in THREAT_MODES:
+        return "THREATEN", THREAT_MODES[category]
+    return category, mode
 
 
 def _when(ctx: _Context, cand: _Candidate) -> tuple[str | None, str | None]:
@@ -508,8 +582,24 @@ def _when(ctx: _Context, cand: _Candidate) -> tuple[str | None, str | None]:
 def _where(ctx: _Context, cand: _Candidate, date: str | None) -> PlaceRef | None:
     sent = cand.trigger.sent
     in_sent = [(s, p) for s, e, p in ctx.places if sent.start_char <= s < sent.end_char]
-    if in_sent:
-        return min(in_sent, key=lambda x: abs(x[0] - cand.trigger.idx))[1]
+    # A place belongs to the event if it hangs off the trigger's clause or a clause above
+    # it, but not off the verb that reports it ("..., the spokesperson told reporters in Bishkek").
+    above = {cand.trigger.i, cand.governor.i} | {
+        a.i for a in cand.governor.ancestors if not _is(a, _REPORTING | {"tell"})}
+    owned = []
+    for s, p in in_sent:
+        span = ctx.doc.char_span(s, s + 1, alignment_mode="expand")
+        if span is None:
+            continue
+        node = span.root.head
+        for _ in range(8):
+            if node.i in above or node.pos_ in ("VERB", "AUX") or node.head is node:
+                break
+            node = node.head
+        if node.i in above or node.pos_ not in ("VERB", "AUX"):
+            owned.append((s, p))
+    if owned:
+        return min(owned, key=lambda x: abs(x[0] - cand.trigger.idx))[1]
     if ctx.main_place and ctx.published and date and len(date) == 10:
         try:
             if abs((dt.date.fromisoformat(date) - ctx.published).days) <= 7:
@@ -536,13 +626,14 @@ def extract_events(doc: Doc, *, actors: ActorIndex, times: list[TimeRef], places
         cand = _verb_candidate(ctx, tok) or _noun_candidate(ctx, tok)
         if cand is not None:
             cands.append(cand)
+    _refer_back(cands)
     events: list[Event] = []
     for cand in cands:
         if cand.mode == "visit" and not cand.target:
             cand.target = _host(ctx, cand)
         date, precision = _when(ctx, cand)
         aux = _aux(ctx, cand.governor, date, precision)
-        aux = _as_intention(cand, aux) or aux
+        aux = _intended(cand, aux)
         trig = cand.trigger
         sent = trig.sent
         conf = cand.confidence + (0.1 if cand.target or cand.reciprocal else 0.0)
@@ -554,7 +645,7 @@ def extract_events(doc: Doc, *, actors: ActorIndex, times: list[TimeRef], places
             id="",
             category=cand.category,
             trigger=Span(start, end, doc.text[start:end]),
-            sentence=(sent.start_char, sent.end_char),
+            sentence=_sentence_bounds(sent),
             source=list(cand.source),
             target=list(cand.target),
             mode=cand.mode,
@@ -584,8 +675,8 @@ def _countries(ids: list[str], actors: ActorIndex) -> frozenset[str]:
 def _same_happening(k: Event, e: Event, actors: ActorIndex) -> bool:
     if k.category != e.category or k.date != e.date or k.aux != e.aux:
         return False
-    if k.mode and e.mode and k.mode != e.mode:
-        return False
+    if k.mode != e.mode:
+        return False  # a meeting during a visit is its own event
     if not (k.reciprocal or e.reciprocal):
         return _countries(k.source, actors) == _countries(e.source, actors) and \
             _countries(k.target, actors) == _countries(e.target, actors)
