@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..records import Actor, Span
+from .doctext import doc_text
 from . import vocab
 from .aliases import cluster
 from .places import misread_place
@@ -83,14 +84,22 @@ def _is_name_token(tok: Token) -> bool:
     return tok.text[:1].isupper() and tok.is_alpha and tok.pos_ in ("PROPN", "NOUN", "ADJ", "VERB", "X")
 
 
+# Rank phrases by first word, longest first: _rank_at runs on every token.
+_RANKS_BY_FIRST: dict[str, list[list[str]]] = {}
+for _phrase in vocab.RANK_PHRASES:
+    _RANKS_BY_FIRST.setdefault(_phrase.split()[0], []).append(_phrase.split())
+
+
 def _rank_at(doc: Doc, i: int) -> int:
-    """Length in tokens of a rank phrase starting at token i, else 0."""
-    for phrase in vocab.RANK_PHRASES:
-        words = phrase.split()
+    """Length in tokens of a capitalised rank phrase starting at token i, else 0."""
+    tok = doc[i]
+    if not tok.text[:1].isupper():
+        return 0
+    for words in _RANKS_BY_FIRST.get(tok.lower_.rstrip("."), ()):
         seg = doc[i:i + len(words)]
-        if len(seg) == len(words) and [t.lower_.rstrip(".") for t in seg] == words:
-            if all(t.text[:1].isupper() for t in seg):
-                return len(words)
+        if len(seg) == len(words) and all(t.lower_.rstrip(".") == w and t.text[:1].isupper()
+                                          for t, w in zip(seg, words)):
+            return len(words)
     return 0
 
 
@@ -504,7 +513,7 @@ def _mention_span(doc: Doc, m: Mention) -> Span:
             doc[start - 1].lower_.rstrip(".") == m.honorific.lower().rstrip("."):
         start -= 1
     s, e = doc[start].idx, doc[m.end - 1].idx + len(doc[m.end - 1].text)
-    return Span(s, e, doc.text[s:e])
+    return Span(s, e, doc_text(doc)[s:e])
 
 
 def _best_name(group: list[Mention]) -> str:

@@ -21,6 +21,7 @@ from ..ontology.triggers import (
     VERB_TRIGGERS,
 )
 from ..records import Event, Place, PlaceRef, Quote, Span, TimeRef
+from .doctext import doc_text
 from . import vocab
 from .actors import ActorIndex
 
@@ -644,7 +645,7 @@ def extract_events(doc: Doc, *, actors: ActorIndex, times: list[TimeRef], places
         events.append(Event(
             id="",
             category=cand.category,
-            trigger=Span(start, end, doc.text[start:end]),
+            trigger=Span(start, end, doc_text(doc)[start:end]),
             sentence=_sentence_bounds(sent),
             source=list(cand.source),
             target=list(cand.target),

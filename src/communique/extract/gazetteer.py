@@ -25,6 +25,8 @@ class GeoEntry:
 
 
 def _fold(name: str) -> str:
+    if name.isascii():
+        return " ".join(name.lower().replace("-", " ").split())
     stripped = unicodedata.normalize("NFKD", name)
     stripped = "".join(c for c in stripped if not unicodedata.combining(c))
     return " ".join(stripped.casefold().replace("-", " ").split())

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..records import Quote, Span
+from .doctext import doc_text
 from .actors import ActorIndex
 
 SPEECH_VERBS = {
@@ -151,7 +152,7 @@ def _cue_span(doc: Doc, verb: Token) -> Span:
                 break
     start = verb.idx
     end = end_tok.idx + len(end_tok.text)
-    return Span(start, end, doc.text[start:end])
+    return Span(start, end, doc_text(doc)[start:end])
 
 
 def _governing_speech_verb(doc: Doc, span: SpacySpan) -> Token | None:
@@ -182,7 +183,7 @@ def _governing_speech_verb(doc: Doc, span: SpacySpan) -> Token | None:
 
 
 def extract_quotes(doc: Doc, actors: ActorIndex) -> list[Quote]:
-    text = doc.text
+    text = doc_text(doc)
     qspans = find_quote_spans(text)
     inside = [(q.start, q.end) for q in qspans]
     covered: set[int] = set()
@@ -240,7 +241,7 @@ def _indirect(doc: Doc, covered: set[int]) -> list[tuple[Token, Span]]:
         if len(toks) < 3 or any(t.i in covered for t in toks):
             continue
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-        out.append((tok, Span(start, end, doc.text[start:end])))
+        out.append((tok, Span(start, end, doc_text(doc)[start:end])))
     # "according to X, ...": the rest of the sentence is X's claim.
     for tok in doc:
         if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
@@ -251,5 +252,5 @@ def _indirect(doc: Doc, covered: set[int]) -> list[tuple[Token, Span]]:
             if len(rest) < 3 or any(t.i in covered for t in rest):
                 continue
             start, end = rest[0].idx, rest[-1].idx + len(rest[-1].text)
-            out.append((tok, Span(start, end, doc.text[start:end])))
+            out.append((tok, Span(start, end, doc_text(doc)[start:end])))
     return out

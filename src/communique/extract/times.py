@@ -28,6 +28,7 @@ from collections.abc import Callable, Iterable
 from spacy.tokens import Doc, Span, Token
 
 from ..records import Precision, TimeRef
+from .doctext import doc_text
 
 __all__ = ["extract_times", "resolve_time", "time_for_span"]
 
@@ -518,7 +519,7 @@ def extract_times(doc: Doc, published: dt.date | None) -> list[TimeRef]:
         start, end = trimmed.start_char, trimmed.end_char
         if any(start < e and s < end for s, e in taken):
             continue
-        text = doc.text[start:end]
+        text = doc_text(doc)[start:end]
         value, precision = resolve_time(text, published, tense=_tense(trimmed))
         if value is None and _not_a_point(text):
             continue
