@@ -17,8 +17,8 @@ from spacy.tokens import Doc, Token
 from ..ontology import lexicon
 from ..ontology.triggers import (
     CONTEXT_WORDS, COOPERATIVE, INTENT_HEADS, JOINT_ADVERBS, LIGHT_VERB_OVERRIDES, LIGHT_VERBS,
-    NOT_TRIGGERS, NOUN_TRIGGERS, PATTERN_ONLY, RECIPROCAL, THREAT_MODES, VERB_OBJECT_TRIGGERS,
-    VERB_TRIGGERS,
+    NOT_TRIGGERS, NOUN_TRIGGERS, PATTERN_ONLY, RECIPROCAL, SOURCELESS, THREAT_MODES,
+    VERB_OBJECT_TRIGGERS, VERB_TRIGGERS,
 )
 from ..records import Event, Place, PlaceRef, Quote, Span, TimeRef
 from .doctext import doc_text
@@ -152,7 +152,7 @@ def _single(ctx: _Context, tok: Token) -> list[str]:
             c.lower_ in ("two", "both") for c in tok.children):
         return ctx.pairs["countries"]
     if low in ("ministers", "leaders", "delegations") and any(
-            c.lower_ in ("two", "both", "the") for c in tok.children):
+            c.lower_ in ("two", "both", "the", "their") for c in tok.children):
         return ctx.pairs["people"] or ctx.pairs["countries"]
     if low in _PRONOUNS and tok.dep_ in ("nsubj", "nsubjpass") and not ctx.inside_quote(tok.idx):
         # "Russia said it would ...": the pronoun is the reporting verb's subject.
@@ -435,8 +435,11 @@ def _verb_candidate(ctx: _Context, tok: Token) -> _Candidate | None:
     if joint and found and category not in RECIPROCAL:
         category, mode = "COOPERATE", None
     source, passive = _subjects(ctx, tok)
-    if not source and category not in ("ASSAULT", "COERCE"):
+    if not source and not (category in ("ASSAULT", "COERCE") and _is(tok, SOURCELESS)):
         return None
+    if category == "CONSULT" and obj is not None and not _expand(ctx, obj) and \
+            obj.pos_ in ("NOUN", "PROPN") and not _noun_key(obj):
+        return None  # "could not meet the repayments" is no meeting
     if tok.lemma_.lower() == "warn" and not any(c.dep_ in ("dobj", "dative") for c in tok.children):
         return None  # "warned that cholera could spread" is a statement, not a threat
     target = [a for a in _targets(ctx, tok, passive, prep, owned=category in _AGAINST) if a not in source]

@@ -158,7 +158,14 @@ VERB_TRIGGERS: dict[str, Trigger] = {
 # object makes them one ("gave ... aid", "held ... hostage").
 PATTERN_ONLY = {"give", "hold", "take", "have", "make", "send", "receive", "get", "put", "set",
                 "keep", "return", "open", "close", "extend", "stage", "seek", "plan", "decide",
-                "leave", "bring", "come", "go", "run", "carry"}
+                "leave", "bring", "run", "carry", "express", "fire", "issue", "pass",
+                "settle", "delay", "admit", "hit", "help", "move", "turn", "offer"}
+
+# Violence that is news without a named perpetrator ("three civilians were killed"):
+# the only verbs that make an event with no source actor.
+SOURCELESS = {"kill", "wound", "injure", "attack", "bomb", "shell", "destroy", "demolish",
+              "abduct", "kidnap", "arrest", "detain", "assassinate", "torture", "massacre",
+              "behead", "execute", "shoot", "storm", "raid", "loot", "burn"}
 
 # Heads that make the clause below them an intention: "agreed to provide", "vowed to fight".
 INTENT_HEADS = {"agree", "pledge", "promise", "offer", "vow", "plan", "decide", "intend",
@@ -171,6 +178,14 @@ NOT_TRIGGERS = {
     "include", "become", "seem", "learn", "report", "quote", "state", "expand", "boost",
     "strengthen", "deepen", "grow", "find", "follow", "deal", "focus",
     "broaden", "reaffirm", "promote", "exchange", "continue", "begin", "start", "try",
+    # Attitudes and plans: the clause below them carries the event, if any.
+    "think", "consider", "want", "wish", "hope", "expect", "need", "believe", "feel", "know",
+    "see", "intend", "plan", "decide", "seek", "like", "prefer", "fear", "doubt", "remain",
+    # Quantities and markets, not relations between actors.
+    "increase", "reduce", "raise", "cut", "buy", "sell", "pay", "cost", "rise", "fall", "trade",
+    "export", "import", "invest", "borrow", "lend", "earn", "spend", "total", "reach",
+    "ensure", "make", "get", "use", "face", "serve", "reveal", "signal", "appear", "look",
+    "counter", "note", "comment", "quote", "mention", "come", "go",
 }
 
 # Categories where "X and Y <verb>" with no object means they did it together.
@@ -223,6 +238,18 @@ VERB_OBJECT_TRIGGERS: dict[tuple[str, str], Trigger] = {
     ("restore", "tie"): ("SUPPORT", None, ("diplomatic",)),
     ("restore", "relation"): ("SUPPORT", None, ("diplomatic",)),
     ("set", "fire"): ("COERCE", "destroy", ()),
+    ("meet", "demand"): ("CONCEDE", None, ()),
+    ("meet", "condition"): ("CONCEDE", None, ()),
+    ("fire", "missile"): ("ASSAULT", "heavy-weapons", ("military",)),
+    ("fire", "rocket"): ("ASSAULT", "heavy-weapons", ("military",)),
+    ("fire", "shell"): ("ASSAULT", "heavy-weapons", ("military",)),
+    ("fire", "shot"): ("ASSAULT", "firearms", ()),
+    ("fire", "bullet"): ("ASSAULT", "firearms", ()),
+    ("offer", "aid"): ("AGREE", None, ()),
+    ("offer", "help"): ("AGREE", None, ()),
+    ("offer", "assistance"): ("AGREE", None, ()),
+    ("offer", "support"): ("AGREE", None, ()),
+    ("help", "rebuild"): ("AID", None, ()),
     ("release", "fund"): ("AID", None, ("economic",)),
     ("release", "aid"): ("AID", None, ()),
     ("release", "money"): ("AID", None, ("economic",)),
