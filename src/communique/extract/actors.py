@@ -109,6 +109,10 @@ def _title_start(doc: Doc, end: int, floor: int) -> int:
     while i > floor:
         tok = doc[i - 1]
         low = tok.lower_.rstrip(".")
+        if tok.text in ("-", "‑") and not tok.whitespace_ and i - 2 >= floor and \
+                doc[i - 2].lower_ in vocab.TITLE_WORDS and i < end and doc[i].lower_ in vocab.TITLE_WORDS:
+            i -= 1  # "Secretary-General"
+            continue
         if tok.is_punct or tok.is_sent_start and i - 1 != end - 1 and low in vocab.TITLE_GLUE:
             break
         if low in vocab.TITLE_GLUE:
@@ -142,15 +146,17 @@ def _split_title(doc: Doc, start: int, end: int) -> tuple[str | None, str | None
     # The rank is the longest rank phrase ending the title ("Air Chief Marshal").
     for phrase in vocab.RANK_PHRASES:
         n = len(phrase.split())
-        if len(toks) >= n and " ".join(t.lower_.rstrip(".") for t in toks[-n:]) == phrase:
-            rank = " ".join(t.text for t in toks[-n:])
+        hyphenated = len(toks) > n and toks[-n - 1].text in ("-", "‑")  # "Secretary-General"
+        if len(toks) >= n and not hyphenated and \
+                " ".join(t.lower_.rstrip(".") for t in toks[-n:]) == phrase:
+            rank = doc[toks[-n].i:toks[-1].i + 1].text
             toks = toks[:-n]
             break
     while toks and toks[0].lower_ in vocab.TITLE_GLUE:
         toks.pop(0)
     while toks and toks[-1].lower_ in vocab.TITLE_GLUE:
         toks.pop()
-    office = " ".join(t.text for t in toks) or None
+    office = doc[toks[0].i:toks[-1].i + 1].text if toks else None
     return office, rank, honorific
 
 
@@ -167,8 +173,9 @@ def _country_near(doc: Doc, start: int, floor: int) -> tuple[str | None, int]:
         while ent_start > floor and doc[ent_start].ent_iob_ == "I":
             ent_start -= 1
         code = vocab.country_code(doc[ent_start:j + 1].text)
-        if code:
-            return code, ent_start
+        igo = None if code else vocab.igo(doc[ent_start:j + 1].text)
+        if code or igo:
+            return code or igo["code"], ent_start
     code = vocab.country_code(tok.text)
     if code:
         return code, j
@@ -244,7 +251,7 @@ def _attach_title(doc: Doc, m: Mention) -> None:
         if j - 1 > sent.start and doc[j - 1].text == ",":
             t2 = _title_start(doc, j - 1, sent.start)
             off2, rank2, _ = _split_title(doc, t2, j - 1)
-            if off2 and any(w.lower() in vocab.TITLE_WORDS - vocab.TITLE_GLUE for w in off2.split()):
+            if off2 and any(w.lower() in vocab.TITLE_WORDS - vocab.TITLE_GLUE for w in off2.replace("-", " ").split()):
                 office, rank = off2, rank2
                 country = country or _country_near(doc, t2, sent.start)[0]
     # Apposition after the name: "Suh Wook, South Korea's defence minister,".
@@ -388,7 +395,7 @@ def _common_noun_mentions(doc: Doc, taken: set[int]) -> list[Mention]:
             for cc in [c, *c.conjuncts]:
                 code = vocab.country_code(cc.text) or vocab.country_code(
                     doc[cc.left_edge.i:cc.i + 1].text)
-                if code and cc.i not in taken:
+                if code and (cc.i not in taken or inst):
                     countries.append((code, cc))
         # "rebels in the Ivory Coast", "students throughout Indonesia", "demonstrators in Baghdad"
         located = None
@@ -421,9 +428,11 @@ def _common_noun_mentions(doc: Doc, taken: set[int]) -> list[Mention]:
             continue
         if not countries and sector in ("CVL", "LAB", "EDU", "OPP", "REF") and \
                 tok.dep_ in ("nsubj", "nsubjpass") and tok.tag_ == "NNS":
-            # Unnamed people acting ("protesters rallied"): of the country the story is in.
+            # Unnamed people acting ("protesters rallied in Paris"): of the country where
+            # they act, else of the country the story is in.
+            where = _located_by_verb(doc, tok.head)
             out.append(Mention(tok.i, tok.i + 1, "group", tok.text, sector=sector, source="group",
-                               relative="home", confidence=0.4))
+                               country=where, relative=None if where else "home", confidence=0.4))
             continue
         if not countries:
             if any(c.lower_ in ("two", "both") for c in tok.children) or (
@@ -449,6 +458,20 @@ def _common_noun_mentions(doc: Doc, taken: set[int]) -> list[Mention]:
     return out
 
 
+def _located_by_verb(doc: Doc, verb: Token) -> str | None:
+    from .gazetteer import gazetteer
+
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in ("in", "across", "throughout", "outside"):
+            for p in c.children:
+                ent = next((e for e in doc.ents if e.start <= p.i < e.end), None)
+                if p.dep_ == "pobj" and ent is not None:
+                    code = vocab.country_code(ent.text, kinds=("name", "capital", "city"))
+                    city = None if code else gazetteer().city(vocab.norm(ent.text))
+                    return code or (city.country if city else None)
+    return None
+
+
 def _home_country(doc: Doc, mentions: list[Mention], places_countries: list[str]) -> str | None:
     votes: Counter[str] = Counter()
     for code in places_countries:
@@ -462,6 +485,19 @@ def _home_country(doc: Doc, mentions: list[Mention], places_countries: list[str]
     return votes.most_common(1)[0][0] if votes else None
 
 
+def _leftover_adjectives(doc: Doc, taken: set[int]) -> list[Mention]:
+    """A nationality no group or title took names its country: "Israeli air strikes"."""
+    out = []
+    for ent in doc.ents:
+        if ent.label_ not in ("NORP", "GPE") or any(t in taken for t in range(ent.start, ent.end)):
+            continue
+        found = vocab.country(ent.text)
+        if found and found[1] == "adjective":
+            out.append(Mention(ent.start, ent.end, "country", vocab.country_display_name(found[0]),
+                               country=found[0], source="country", confidence=0.6))
+    return out
+
+
 def extract_mentions(doc: Doc, *, place_countries: list[str] | None = None) -> tuple[list[Mention], str | None]:
     persons = _person_mentions(doc)
     taken = {t for m in persons for t in range(m.start, m.end)}
@@ -472,7 +508,9 @@ def extract_mentions(doc: Doc, *, place_countries: list[str] | None = None) -> t
     ents = _entity_mentions(doc, taken)
     taken |= {t for m in ents for t in range(m.start, m.end)}
     commons = _common_noun_mentions(doc, taken)
-    mentions = sorted(persons + ents + commons, key=lambda m: m.start)
+    taken |= {t for m in commons for t in range(m.start, m.end)}
+    mentions = sorted(persons + ents + commons + _leftover_adjectives(doc, taken),
+                      key=lambda m: m.start)
     home = _home_country(doc, mentions, place_countries or [])
     for m in mentions:
         if m.kind == "group" and m.relative == "home" and m.country is None:

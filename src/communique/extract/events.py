@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 
 from ..ontology import lexicon
 from ..ontology.triggers import (
-    CONTEXT_WORDS, COOPERATIVE, INTENT_HEADS, JOINT_ADVERBS, LIGHT_VERB_OVERRIDES, LIGHT_VERBS,
+    CONTEXT_WORDS, COOPERATIVE, GOVERNED_NOUN_TRIGGERS, INTENT_HEADS, LAUNCHERS, JOINT_ADVERBS, LIGHT_VERB_OVERRIDES, LIGHT_VERBS,
     NOT_TRIGGERS, NOUN_TRIGGERS, PATTERN_ONLY, RECIPROCAL, SOURCELESS, THREAT_MODES,
     VERB_OBJECT_TRIGGERS, VERB_TRIGGERS,
 )
@@ -301,6 +301,13 @@ def _verb_lemma(tok: Token) -> str:
     return lemma
 
 
+def _light_lemma(tok: Token) -> str:
+    for lemma in LIGHT_VERBS:
+        if _is(tok, {lemma}):
+            return lemma
+    return tok.lemma_.lower()
+
+
 def _verb_trigger(tok: Token) -> tuple[tuple[str, str | None, tuple[str, ...]], float, str | None] | None:
     """(category, mode, contexts), confidence and the preposition that marks the target."""
     lemma = _verb_lemma(tok)
@@ -349,6 +356,8 @@ def _verb_trigger(tok: Token) -> tuple[tuple[str, str | None, tuple[str, ...]], 
 
 def _noun_key(tok: Token) -> str | None:
     doc = tok.doc
+    if tok.lower_ in GOVERNED_NOUN_TRIGGERS and tok.dep_ == "dobj" and _is(tok.head, LAUNCHERS):
+        return tok.lower_
     if tok.i > 0:
         two = f"{doc[tok.i - 1].lower_} {tok.lower_}"
         if two in NOUN_TRIGGERS:
@@ -364,7 +373,7 @@ def _noun_candidate(ctx: _Context, tok: Token) -> _Candidate | None:
     key = _noun_key(tok)
     if key is None or tok.pos_ not in ("NOUN", "PROPN"):
         return None
-    category, mode, contexts = NOUN_TRIGGERS[key]
+    category, mode, contexts = NOUN_TRIGGERS.get(key) or GOVERNED_NOUN_TRIGGERS[key]
     cand = _Candidate(tok, tok, category, mode, contexts, confidence=0.65)
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ == "between":
@@ -395,9 +404,9 @@ def _noun_candidate(ctx: _Context, tok: Token) -> _Candidate | None:
             cand.reciprocal = True
     head = tok.head
     if tok.dep_ in ("dobj", "nsubjpass", "attr", "ccomp", "oprd") and head.pos_ in ("VERB", "AUX") and \
-            head.lemma_.lower() in LIGHT_VERBS | {"be"}:
+            _is(head, LIGHT_VERBS | {"be"}):
         cand.governor = head
-        override = LIGHT_VERB_OVERRIDES.get((head.lemma_.lower(), category))
+        override = LIGHT_VERB_OVERRIDES.get((_light_lemma(head), category))
         if override:
             cand.category, cand.mode, cand.contexts = override
         subj, passive = _subjects(ctx, head)
@@ -425,7 +434,7 @@ def _verb_candidate(ctx: _Context, tok: Token) -> _Candidate | None:
     if tok.pos_ != "VERB":
         return None
     obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
-    if obj is not None and tok.lemma_.lower() in LIGHT_VERBS and _noun_key(obj):
+    if obj is not None and _is(tok, LIGHT_VERBS) and _noun_key(obj):
         return None  # the noun carries the event
     found = _verb_trigger(tok)
     joint = any(c.lower_ in JOINT_ADVERBS for c in tok.children if c.dep_ == "advmod")
@@ -453,7 +462,7 @@ def _verb_candidate(ctx: _Context, tok: Token) -> _Candidate | None:
             source and all((ctx.actors.actor(a) or _NOACTOR).sector in _CIVILIAN for a in source):
         category, mode = "PROTEST", "obstruct"
     cand = _Candidate(tok, tok, category, mode, contexts, source, target, confidence=conf)
-    if obj is not None and _noun_key(obj) and not target:
+    if obj is not None and _noun_key(obj) in NOUN_TRIGGERS and not target:
         cand.about = NOUN_TRIGGERS[_noun_key(obj)][0]
     if (joint or category in RECIPROCAL) and not target and len(source) > 1:
         cand.reciprocal = True

@@ -42,7 +42,8 @@ def misread_place(span: SpacySpan) -> bool:
     if span.label_ not in ("PERSON", "ORG") or len(span) > 3:
         return False
     prev = span.doc[span.start - 1] if span.start > 0 else None
-    if prev is None or prev.lower_ not in ("in", "to", "from", "near", "into", "outside"):
+    if prev is None or prev.lower_ not in ("in", "to", "from", "near", "into", "outside", "on", "at",
+                                           "around", "across", "toward", "towards", "inside"):
         return False
     return gazetteer().city(span.text) is not None and gazetteer().is_primary(span.text)
 

@@ -118,7 +118,9 @@ class _Speakers:
     def resolve(self, subj: Token | None) -> str | None:
         if subj is None:
             return None
-        for t in [subj, *subj.subtree]:
+        # "The UN Secretary-General, Antonio Guterres, said": the person in apposition speaks.
+        appos = [c for c in subj.children if c.dep_ == "appos"]
+        for t in [subj, *appos, *subj.subtree]:
             actor = self.actors.at(t.i)
             if actor:
                 return self._remember(actor)

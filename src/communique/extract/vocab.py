@@ -161,6 +161,10 @@ def sector_of(phrase: str) -> str | None:
     words = norm(phrase).replace("-", " ").split()
     if not words:
         return None
+    if len(words) > 1 and words[-1] == "general" and words[-2] in (
+            "secretary", "attorney", "solicitor", "governor", "director", "consul", "inspector",
+            "auditor", "comptroller", "postmaster", "surgeon"):
+        return "GOV"  # "Secretary-General", "Attorney General": offices, not ranks
     if words[-1] in ("gen", "general", "admiral", "marshal", "brigadier", "colonel", "commander"):
         return "MIL"
     agents = lexicon.agent_sectors()

@@ -87,7 +87,16 @@ LIGHT_VERBS = {
     "agree", "complete", "undertake", "renew", "enter", "accept", "approve", "ink", "clinch",
     "broker", "arrange", "organise", "organize", "call", "lift", "ease", "tighten", "slap",
     "expand", "extend", "order", "threaten", "declare", "register", "deliver", "lodge",
+    "press", "pursue", "intensify", "escalate", "step", "widen", "halt", "end", "suspend",
 }
+
+# Nouns that name an event only when something launches them: "launched strikes on X"
+# (a military strike), unlike "a strike at the factory" (a labour dispute).
+GOVERNED_NOUN_TRIGGERS: dict[str, Trigger] = {
+    "strike": ("ASSAULT", None, ("military",)), "strikes": ("ASSAULT", None, ("military",)),
+    "operation": ("ASSAULT", None, ("military",)), "operations": ("ASSAULT", None, ("military",)),
+}
+LAUNCHERS = {"launch", "carry", "conduct", "mount", "stage", "order", "begin", "intensify", "step"}
 
 # Light verbs that change the noun's category: "lift sanctions" eases, it does not sanction.
 LIGHT_VERB_OVERRIDES: dict[tuple[str, str], Trigger] = {
@@ -101,6 +110,12 @@ LIGHT_VERB_OVERRIDES: dict[tuple[str, str], Trigger] = {
     ("threaten", "SANCTION"): ("THREATEN", "restrict", ()),
     ("threaten", "ASSAULT"): ("THREATEN", "violence", ()),
     ("call", "CONSULT"): ("REQUEST", "meet", ()),
+    ("halt", "ASSAULT"): ("RETREAT", "ceasefire", ()),
+    ("end", "ASSAULT"): ("RETREAT", "ceasefire", ()),
+    ("suspend", "ASSAULT"): ("RETREAT", "ceasefire", ()),
+    ("halt", "CONSULT"): ("REJECT", "meet", ()),
+    ("suspend", "CONSULT"): ("REJECT", "meet", ()),
+    ("end", "SANCTION"): ("CONCEDE", None, ("economic",)),
     # A protest a government delivers is a diplomatic complaint, not a demonstration.
     ("deliver", "PROTEST"): ("ACCUSE", "disapprove", ("diplomatic",)),
     ("lodge", "PROTEST"): ("ACCUSE", "disapprove", ("diplomatic",)),
@@ -185,7 +200,8 @@ NOT_TRIGGERS = {
     "increase", "reduce", "raise", "cut", "buy", "sell", "pay", "cost", "rise", "fall", "trade",
     "export", "import", "invest", "borrow", "lend", "earn", "spend", "total", "reach",
     "ensure", "make", "get", "use", "face", "serve", "reveal", "signal", "appear", "look",
-    "counter", "note", "comment", "quote", "mention", "come", "go",
+    "counter", "note", "comment", "quote", "mention", "come", "go", "rule", "govern", "control",
+    "own", "lead", "head", "run", "represent",
 }
 
 # Categories where "X and Y <verb>" with no object means they did it together.
