@@ -28,6 +28,9 @@ def actors(nlp, text):
          "Chief of Air Staff"),
         ("The talks were attended by Kenya's ambassador, Mr Daniel Otieno.", "Daniel Otieno", "KEN", "GOV",
          "ambassador"),
+        ("The United Nations Secretary-General, Ana Pereira, visited Haiti.", "Ana Pereira", "UN", "GOV",
+         "Secretary-General"),
+        ("Special Envoy Lin Wei-ming arrived in Nairobi.", "Lin Wei-ming", None, "GOV", "Special Envoy"),
     ],
 )
 def test_person_attributes(nlp, text, name, country, sector, role):

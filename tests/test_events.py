@@ -36,6 +36,11 @@ def dyads(result):
         ("The United States imposed sanctions on Iran on Thursday.", ("SANCTION", ("USA",), ("IRN",), None)),
         ("Israeli warplanes bombed targets in Syria on Tuesday.", ("ASSAULT", ("ISR",), (), None)),
         ("Egyptian police arrested Sudanese protesters.", ("COERCE", ("EGY",), ("SDN",), None)),
+        ("Israeli air strikes killed 12 people in Gaza.", ("ASSAULT", ("ISR",), (), None)),
+        ("France and Britain launched strikes on Libyan air defences.", ("ASSAULT", ("FRA", "GBR"), ("LBY",), None)),
+        ("Ghana accused Togo of shelling a border village.", ("ACCUSE", ("GHA",), ("TGO",), None)),
+        ("Ghana accused Togo of shelling a border village.", ("ASSAULT", ("TGO",), (), None)),
+        ("Chile said it would not meet the demands of Bolivia.", ("CONCEDE", ("CHL",), ("BOL",), "negated")),
     ],
 )
 def test_event_dyads(text, expected):
@@ -100,3 +105,17 @@ def test_as_intention_maps_to_the_older_convention(category, mode, aux, expected
     from communique.extract.events import as_intention
 
     assert as_intention(category, mode, aux) == expected
+
+
+def test_condemning_an_attack_targets_the_attacker():
+    text = "Serbian troops attacked a village in Kosovo on Monday. Albania condemned the attack."
+    r = extract(text, published=PUB)
+    e = next(e for e in r.events if e.category == "ACCUSE")
+    assert {r.actor(i).country for i in e.target} == {"SRB"}
+
+
+def test_protesters_take_the_country_where_they_act():
+    r = extract("Protesters rallied in Madrid on Saturday against the war.", published=PUB)
+    e = next(e for e in r.events if e.category == "PROTEST")
+    assert {r.actor(i).country for i in e.source} == {"ESP"}
+    assert e.date == "2024-05-04"

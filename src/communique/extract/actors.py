@@ -332,8 +332,13 @@ def _entity_mentions(doc: Doc, taken: set[int]) -> list[Mention]:
     for ent in doc.ents:
         if any(t in taken for t in range(ent.start, ent.end)):
             continue
-        if ent.label_ not in ("GPE", "NORP", "ORG", "LOC"):
+        if ent.label_ not in ("GPE", "NORP", "ORG", "LOC", "PERSON"):
             continue
+        if ent.label_ == "PERSON":
+            # The small model tags some countries as people ("accused Togo of ...").
+            entry = vocab.country_entry(ent.text)
+            if not entry or entry["kind"] != "name" or entry.get("ambiguous"):
+                continue
         s, e = ent.start, ent.end
         while s < e and doc[s].lower_ == "the":
             s += 1
@@ -486,8 +491,27 @@ def _home_country(doc: Doc, mentions: list[Mention], places_countries: list[str]
 
 
 def _leftover_adjectives(doc: Doc, taken: set[int]) -> list[Mention]:
-    """A nationality no group or title took names its country: "Israeli air strikes"."""
+    """A nationality no group or title took names its country: "Israeli air strikes";
+    and a country name the NER missed ("accused Togo of ...")."""
     out = []
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        if tok.i in taken or tok.pos_ != "PROPN" or tok.ent_type_:
+            i += 1
+            continue
+        for n in (3, 2, 1):
+            span = doc[i:i + n]
+            if len(span) < n or any(t.i in taken or t.ent_type_ for t in span):
+                continue
+            entry = vocab.country_entry(span.text)
+            if entry and entry["kind"] == "name" and not entry.get("ambiguous"):
+                out.append(Mention(i, i + n, "country", vocab.country_display_name(entry["code"]),
+                                   country=entry["code"], source="country", confidence=0.6))
+                taken.update(range(i, i + n))
+                i += n - 1
+                break
+        i += 1
     for ent in doc.ents:
         if ent.label_ not in ("NORP", "GPE") or any(t in taken for t in range(ent.start, ent.end)):
             continue

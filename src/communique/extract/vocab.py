@@ -48,6 +48,7 @@ TITLE_WORDS = {
     "spy", "rebel", "militant", "marshal", "admiral", "air", "force", "forces", "cabinet",
     "monarch", "pope", "cardinal", "archbishop", "bishop", "imam", "ayatollah", "cleric",
     "mullah", "sheikh", "rabbi", "coach", "lt", "col", "capt", "maj", "gen", "brig", "adm",
+    "special", "chief", "permanent", "high", "un", "eu",
     "of", "the", "and", "for",
 }
 # Title words that end an office title right before a name: "Special Envoy Park Min-ho".
@@ -137,6 +138,13 @@ def country(text: str) -> tuple[str, str] | None:
     if entry.get("case_sensitive") and sum(c.isupper() for c in text) < 2:
         return None  # "US"/"RoK" yes; the pronoun "us" no
     return entry["code"], entry["kind"]
+
+
+def country_entry(text: str) -> dict | None:
+    entry = _surfaces().get(norm(text))
+    if entry and entry.get("case_sensitive") and sum(c.isupper() for c in text) < 2:
+        return None
+    return entry
 
 
 def country_code(text: str, *, kinds: tuple[str, ...] = ("name", "adjective")) -> str | None:
