@@ -370,3 +370,18 @@ def test_read_url_failure_is_an_input_error():
     assert err.value.path == url and "could not download" in err.value.reason
     error = only(list(read_inputs([url])))
     assert isinstance(error, InputError) and str(error).startswith(url + ": ")
+
+
+def test_html_fragment_without_page_furniture_is_read_by_paragraphs(tmp_path):
+    from communique.readers import read_html_file
+
+    page = tmp_path / "fragment.html"
+    page.write_text(
+        "<div><p>The two delegations met for three hours in the capital on Monday morning.</p>"
+        "<p>Officials said the meeting had been “useful and frank” and would continue.</p></div>",
+        encoding="utf-8",
+    )
+    article = read_html_file(str(page))
+    paragraphs = article.text.split("\n\n")
+    assert len(paragraphs) == 2
+    assert paragraphs[0].startswith("The two delegations met")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import trafilatura
+import lxml.html
 from lxml.etree import LxmlError
 
 from communique.errors import InputError
@@ -31,8 +32,15 @@ def parse_html(html: str | bytes, origin: str, url: str | None = None) -> Articl
         raise InputError(origin, f"malformed HTML ({err})") from None
     text = (doc.text or "").strip() if doc is not None else ""
     if len(text.split()) < MIN_WORDS:
+        # A bare fragment (an article body without page furniture) defeats trafilatura's
+        # boilerplate detection; its paragraphs are the article.
+        text = _paragraphs(html)
+    if len(text.split()) < MIN_WORDS:
         raise InputError(origin, "no article text found in HTML")
-    title = (doc.title or "").strip() or None
+    # One blank line between paragraphs, as in text files: quotes pair and sentences
+    # break within paragraphs.
+    text = "\n\n".join(line.strip() for line in text.splitlines() if line.strip())
+    title = ((doc.title or "").strip() or None) if doc is not None else None
     # trafilatura repeats the headline as the body's first line on many sites;
     # the title has its own field, and the body should start with the story.
     if title:
@@ -42,12 +50,21 @@ def parse_html(html: str | bytes, origin: str, url: str | None = None) -> Articl
     return Article(
         text=text,
         title=title,
-        published=_parse_date(doc.date),
-        url=doc.url or url,
-        source=doc.sitename or doc.hostname,
-        summary=(doc.description or "").strip() or None,
+        published=_parse_date(doc.date) if doc is not None else None,
+        url=(doc.url if doc is not None else None) or url,
+        source=(doc.sitename or doc.hostname) if doc is not None else None,
+        summary=((doc.description or "").strip() or None) if doc is not None else None,
         origin=origin,
     )
+
+
+def _paragraphs(html: str | bytes) -> str:
+    try:
+        root = lxml.html.fromstring(html)
+    except (LxmlError, ValueError):
+        return ""
+    blocks = root.xpath("//p | //h2 | //h3 | //blockquote | //li")
+    return "\n".join(" ".join(b.text_content().split()) for b in blocks if b.text_content().strip())
 
 
 def read_html_file(path: str) -> Article:

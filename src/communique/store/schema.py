@@ -115,6 +115,8 @@ events = sa.Table(
     sa.Column("source_countries", sa.String, nullable=False),
     sa.Column("target_countries", sa.String, nullable=False),
     sa.Column("reciprocal", sa.Boolean, nullable=False),
+    # Auxiliary mode (historical, future, hypothetical, negated); None for a reported fact.
+    sa.Column("aux", sa.String),
     # The lead mention's date as reported ("2024-05-10", "2024-05", "2019") and its precision.
     sa.Column("date", sa.String),
     sa.Column("date_precision", sa.String),
@@ -194,7 +196,9 @@ quotes = sa.Table(
 
 # Derived from events (rewritten whenever an event changes): every country pair the event
 # is between, a <= b. Directed events give source x target pairs, reciprocal ones every
-# pair of participants. Category and score ride along so a timeline reads only this index.
+# pair of participants. day is events.day, or 0 for an undated event (primary keys cannot
+# hold NULL). Category and score ride along, and on SQLite the table is WITHOUT ROWID, so
+# a dyad's timeline is one range scan of this table's primary key.
 event_dyads = sa.Table(
     "event_dyads",
     metadata,
@@ -205,6 +209,7 @@ event_dyads = sa.Table(
               index=True),
     sa.Column("category", sa.String, nullable=False),
     sa.Column("score", sa.Float),
+    sqlite_with_rowid=False,
 )
 
 # Derived likewise: each country an event involves, on which side ("source", "target",
@@ -219,6 +224,7 @@ event_countries = sa.Table(
     sa.Column("side", sa.String, nullable=False),
     sa.Column("category", sa.String, nullable=False),
     sa.Column("score", sa.Float),
+    sqlite_with_rowid=False,
 )
 
 # Inputs that could not be stored: read errors, extraction errors, rows the database refused.
