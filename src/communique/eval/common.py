@@ -4,10 +4,16 @@ detokenisation with offsets, and the error raised for malformed gold files."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..errors import CommuniqueError
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from ..records import Article, Extraction
 
 # progress(done, total): called by the runners after each article; the CLI draws it.
 Progress = Callable[[int, int], None]
@@ -149,3 +155,33 @@ def token_range(offsets: Sequence[tuple[int, int]], start: int, end: int) -> tup
                 first = i
             last = i
     return None if first is None else (first, last + 1)
+
+
+@dataclass(slots=True)
+class Extracted:
+    article: "Article"
+    doc: "Doc"
+    extraction: "Extraction | None"   # None when an extractor failed on this article
+    failure: str | None = None
+
+
+def run_pipeline(articles: Sequence["Article"], *, model: str | None = None, batch_size: int = 32,
+                 progress: Progress | None = None) -> Iterator[Extracted]:
+    """Parse and extract gold articles in order, as ``extract_many`` does, keeping the Doc
+    (some mappings read its NER labels).
+
+    An extractor that raises on one gold item must not stop the measurement of the rest:
+    the item scores as "no records", and the failure is carried in the report, where the
+    CLI shows it and the gate fails on it."""
+    from ..nlp import DEFAULT_MODEL, load_pipeline
+    from ..pipeline import extract_doc
+
+    nlp = load_pipeline(model or DEFAULT_MODEL)
+    pairs = ((a.text, a) for a in articles)
+    for n, (doc, article) in enumerate(nlp.pipe(pairs, as_tuples=True, batch_size=batch_size), 1):
+        try:
+            yield Extracted(article, doc, extract_doc(doc, article))
+        except Exception as exc:  # noqa: BLE001 - reported per item, see the docstring
+            yield Extracted(article, doc, None, f"{article.id}: {type(exc).__name__}: {exc}")
+        if progress:
+            progress(n, len(articles))

@@ -490,6 +490,41 @@ def _home_country(doc: Doc, mentions: list[Mention], places_countries: list[str]
     return votes.most_common(1)[0][0] if votes else None
 
 
+_NAME_PARTICLES = {"da", "de", "del", "der", "di", "du", "la", "le", "van", "von", "bin", "al", "el",
+                   "ibn", "abu", "bint", "dos", "das", "y"}
+
+
+def _name_echoes(doc: Doc, persons: list[Mention], taken: set[int]) -> list[Mention]:
+    """Later bare uses of part of a full name the NER did not tag: "Lula" after
+    "Luiz Inacio Lula da Silva", "Wook said" after "Suh Wook"."""
+    owners: dict[str, set[str]] = {}
+    for m in persons:
+        words = m.name.split()
+        if len(words) < 2:
+            continue
+        for w in words:
+            if len(w) > 2 and w.lower() not in _NAME_PARTICLES and w[:1].isupper():
+                owners.setdefault(w, set()).add(m.name)
+    first_seen = min((m.start for m in persons), default=len(doc))
+    out = []
+    for tok in doc[first_seen:]:
+        if tok.i in taken or tok.pos_ != "PROPN" or tok.ent_type_ not in ("", "PERSON"):
+            continue
+        names = owners.get(tok.text)
+        if names and len(names) == 1 and not _is_name_token_of_longer(doc, tok):
+            out.append(Mention(tok.i, tok.i + 1, "person", tok.text, source="alias", confidence=0.6))
+    return out
+
+
+def _is_name_token_of_longer(doc: Doc, tok: Token) -> bool:
+    """Part of an adjacent longer capitalised name ("Lula" inside "Lula Foundation")."""
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    prev = doc[tok.i - 1] if tok.i > 0 else None
+    return bool((nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper()) or
+                (prev is not None and prev.pos_ == "PROPN" and prev.text[:1].isupper() and
+                 prev.lower_.rstrip(".") not in vocab.HONORIFICS))
+
+
 def _leftover_adjectives(doc: Doc, taken: set[int]) -> list[Mention]:
     """A nationality no group or title took names its country: "Israeli air strikes";
     and a country name the NER missed ("accused Togo of ...")."""
@@ -524,6 +559,8 @@ def _leftover_adjectives(doc: Doc, taken: set[int]) -> list[Mention]:
 
 def extract_mentions(doc: Doc, *, place_countries: list[str] | None = None) -> tuple[list[Mention], str | None]:
     persons = _person_mentions(doc)
+    taken = {t for m in persons for t in range(m.start, m.end)}
+    persons += _name_echoes(doc, persons, taken)
     taken = {t for m in persons for t in range(m.start, m.end)}
     # Tokens of a person's title are not separate actors ("Defence" in "Defence Minister X").
     for m in persons:

@@ -64,6 +64,10 @@ def _person_target(cl: _Clusters, m: "Mention") -> int | None:
     cands = [i for i in cl.persons()
              if len(cl.full_name(i)) > len(words) and
              (cl.full_name(i)[-len(words):] == words or cl.full_name(i)[:len(words)] == words)]
+    if not cands and len(words) == 1:
+        # "Lula" for "Luiz Inacio Lula da Silva": a middle name, if only one person has it.
+        cands = [i for i in cl.persons() if words[0] in cl.full_name(i)[1:-1]]
+        cands = cands if len(cands) == 1 else []
     if not cands:
         return None
     hon = (m.honorific or "").casefold().rstrip(".")

@@ -454,6 +454,10 @@ def _verb_candidate(ctx: _Context, tok: Token) -> _Candidate | None:
     target = [a for a in _targets(ctx, tok, passive, prep, owned=category in _AGAINST) if a not in source]
     if not target and mode == "visit":
         target = [a for a in _targets(ctx, tok, passive, "in") if a not in source]
+    if mode == "investigate" and not target:
+        return None  # "studying the proposals" investigates no one
+    if not target and obj is not None and _is(tok, {"fight", "combat", "battle", "tackle", "counter"}):
+        return None  # "fight deforestation": a policy, not violence against anyone
     if not source and not target:
         return None  # violence with neither side named ("a bomb exploded") is not a relation
     if not source:

@@ -48,7 +48,7 @@ TITLE_WORDS = {
     "spy", "rebel", "militant", "marshal", "admiral", "air", "force", "forces", "cabinet",
     "monarch", "pope", "cardinal", "archbishop", "bishop", "imam", "ayatollah", "cleric",
     "mullah", "sheikh", "rabbi", "coach", "lt", "col", "capt", "maj", "gen", "brig", "adm",
-    "special", "chief", "permanent", "high", "un", "eu",
+    "special", "chief", "permanent", "high", "un", "eu", "elect",
     "of", "the", "and", "for",
 }
 # Title words that end an office title right before a name: "Special Envoy Park Min-ho".
