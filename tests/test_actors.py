@@ -103,3 +103,11 @@ def test_mentions_carry_their_text(nlp):
     for a in extract_actors(doc).actors:
         for m in a.mentions:
             assert text[m.start:m.end] == m.text
+
+
+def test_bare_echo_of_a_full_name_joins_it(nlp):
+    text = ("President Tomas Ekvall Brandt opened the summit. Brandt thanked the delegates, "
+            "and Ekvall later met the press.")
+    found, _ = actors(nlp, text)
+    person = found["Tomas Ekvall Brandt"]
+    assert {m.text for m in person.mentions} >= {"Brandt", "Ekvall"}

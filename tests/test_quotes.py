@@ -87,3 +87,12 @@ def test_offsets_match_text(nlp):
     for q in qs:
         assert text[q.content.start:q.content.end] == q.content.text
         assert text[q.cue.start:q.cue.end] == q.cue.text
+
+
+@pytest.mark.model
+def test_unclosed_quote_paragraph_continues_with_the_same_speaker(nlp):
+    text = ('"We are ready," Prime Minister Olga Berg told reporters. "We will keep working.\n\n'
+            '"Nobody will be forgotten."\n\nThe opposition disagreed.')
+    qs, index = quotes(nlp, text)
+    direct = [q for q in qs if q.direct]
+    assert [speaker_name(index, q) for q in direct] == ["Olga Berg"] * 3

@@ -36,7 +36,7 @@ from typing import Any
 from ..extract.events import as_intention
 from ..ontology import lexicon
 from ..records import Actor, Article, Extraction
-from .common import PRF, GoldFormatError, Progress, overlaps, ratio
+from .common import PRF, GoldFormatError, Progress, overlaps, ratio, run_pipeline
 
 __all__ = [
     "GoldSentence",
@@ -320,6 +320,7 @@ class PloverReport:
     variants: dict[str, VariantScores]
     results: list[SentenceResult] = field(default_factory=list)
     primary: str = "all"
+    failures: list[str] = field(default_factory=list)  # items an extractor raised on
 
     def headline(self) -> dict[str, float]:
         out = {}
@@ -349,6 +350,7 @@ class PloverReport:
             "category_mapping": "predictions mapped through events.as_intention (future/hypothetical "
                                 "cooperation -> AGREE, threatened coercion -> THREATEN)",
             "headline": self.headline(),
+            "failures": self.failures,
             "variants": {k: v.to_dict() for k, v in self.variants.items()},
             "errors": [r.to_dict() for r in self.errors(errors)] if errors else [],
         }
@@ -466,14 +468,13 @@ def score_plover(gold: Sequence[GoldSentence], predicted: Sequence[Sequence[Pred
 def evaluate_plover(path: str | Path, *, model: str | None = None, batch_size: int = 32,
                     progress: Progress | None = None) -> PloverReport:
     """Extract every gold sentence (published on its record's date) and score it."""
-    from ..pipeline import extract_many
-    from ..nlp import DEFAULT_MODEL
-
     gold = load_plover_gold(path)
-    articles = [Article(text=g.text, published=g.published, id=f"plover-{g.key}") for g in gold]
-    predicted = []
-    for n, ex in enumerate(extract_many(articles, batch_size=batch_size, model=model or DEFAULT_MODEL), 1):
-        predicted.append(predicted_events(ex))
-        if progress:
-            progress(n, len(gold))
-    return score_plover(gold, predicted, gold_path=str(path))
+    articles = [Article(text=g.text, published=g.published, id=g.ids[0]) for g in gold]
+    predicted, failures = [], []
+    for item in run_pipeline(articles, model=model, batch_size=batch_size, progress=progress):
+        predicted.append(predicted_events(item.extraction) if item.extraction else [])
+        if item.failure:
+            failures.append(item.failure)
+    report = score_plover(gold, predicted, gold_path=str(path))
+    report.failures = failures
+    return report

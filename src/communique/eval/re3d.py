@@ -24,7 +24,7 @@ from spacy.tokens import Doc
 
 from ..extract import vocab
 from ..records import Article, Extraction
-from .common import PRF, GoldFormatError, Progress, detokenise, overlaps, token_range
+from .common import PRF, GoldFormatError, Progress, detokenise, overlaps, run_pipeline, token_range
 
 __all__ = [
     "MAPPINGS",
@@ -267,6 +267,7 @@ class Re3dReport:
     micro: PRF
     lenient: PRF                  # overlap with a gold entity of the same type
     diagnostics: dict[str, Any] = field(default_factory=dict)
+    failures: list[str] = field(default_factory=list)  # items an extractor raised on
 
     @property
     def macro_f1(self) -> float:
@@ -279,7 +280,7 @@ class Re3dReport:
     def to_dict(self) -> dict[str, Any]:
         return {
             "eval": "re3d", "gold": self.gold_path, "form": self.form, "mapping": self.mapping,
-            "units": self.units, "headline": self.headline(),
+            "units": self.units, "headline": self.headline(), "failures": self.failures,
             "macro_f1": round(self.macro_f1, 4), "micro": self.micro.to_dict(),
             "lenient_micro": self.lenient.to_dict(),
             "per_type": {t: self.per_type[t].to_dict() for t in RE3D_TYPES},
@@ -324,41 +325,33 @@ def score_entities(gold: Sequence[set[tuple[int, int, str]]], predicted: Sequenc
     return per_type, micro, lenient, diagnostics
 
 
-def _is_bio(path: Path) -> bool:
-    return path.is_file()
-
-
 def evaluate_re3d(path: str | Path, *, mapping: str = "records", model: str | None = None,
                   batch_size: int = 32, progress: Progress | None = None) -> Re3dReport:
     """Score Communique on a BIO file or on the raw re3d folder(s) at ``path``."""
-    from ..nlp import DEFAULT_MODEL, load_pipeline
-    from ..pipeline import extract_doc
-
     if mapping not in MAPPINGS:
         raise ValueError(f"unknown mapping {mapping!r}; use one of {', '.join(MAPPINGS)}")
     path = Path(path)
     if not path.exists():
         raise GoldFormatError(str(path), "no such file or folder")
-    form = "bio" if _is_bio(path) else "raw"
+    form = "bio" if path.is_file() else "raw"
     units = load_bio(path) if form == "bio" else load_raw(path)
-    nlp = load_pipeline(model or DEFAULT_MODEL)
+    articles = [Article(text=u.text, id=u.id) for u in units]
     predicted: list[set[tuple[int, int, str]]] = []
-    pairs = ((u.text, Article(text=u.text, id=u.id)) for u in units)
-    # The Doc is needed beside the records for the records+ner mapping, so this runs
-    # extract_doc itself over nlp.pipe, as extract_many does.
-    for n, ((doc, article), unit) in enumerate(zip(nlp.pipe(pairs, as_tuples=True, batch_size=batch_size),
-                                                   units), 1):
-        spans = entities_from_records(extract_doc(doc, article), doc, mapping=mapping)
+    failures = []
+    for unit, item in zip(units, run_pipeline(articles, model=model, batch_size=batch_size,
+                                              progress=progress)):
+        if item.failure:
+            failures.append(item.failure)
+        spans = entities_from_records(item.extraction, item.doc, mapping=mapping) if item.extraction else []
         if unit.offsets is None:
             predicted.append(set(spans))
-        else:
-            ents = set()
-            for s, e, t in spans:
-                r = token_range(unit.offsets, s, e)
-                if r:
-                    ents.add((r[0], r[1], t))
-            predicted.append(ents)
-        if progress:
-            progress(n, len(units))
+            continue
+        ents = set()
+        for s, e, t in spans:
+            r = token_range(unit.offsets, s, e)
+            if r:
+                ents.add((r[0], r[1], t))
+        predicted.append(ents)
     per_type, micro, lenient, diagnostics = score_entities([u.gold for u in units], predicted)
-    return Re3dReport(str(path), form, mapping, len(units), per_type, micro, lenient, diagnostics)
+    return Re3dReport(str(path), form, mapping, len(units), per_type, micro, lenient, diagnostics,
+                      failures)
