@@ -513,6 +513,23 @@ def _aux(ctx: _Context, gov: Token, date: str | None, precision: str | None) -> 
     return None
 
 
+def _salience(cand: _Candidate) -> float:
+    """Main-clause events are what a sentence reports; side clauses add detail. The
+    confidence reflects it, so a reader taking one event per sentence takes the main one."""
+    gov = cand.governor
+    while gov.dep_ == "conj" and gov.head is not gov:
+        gov = gov.head
+    if gov.dep_ == "ROOT":
+        return 0.1
+    if gov.dep_ == "ccomp" and gov.head.dep_ == "ROOT" and _is(gov.head, _REPORTING):
+        return 0.1  # "X said it had expelled Y": the expulsion is the news
+    if gov.dep_ in ("relcl", "acl", "advcl", "pcomp", "amod"):
+        return -0.1
+    if gov.pos_ in ("NOUN", "PROPN") and gov.dep_ == "pobj":
+        return -0.1
+    return 0.0
+
+
 def _sentence_bounds(sent) -> tuple[int, int]:
     text = sent.text
     start = sent.start_char + (len(text) - len(text.lstrip()))
@@ -653,7 +670,7 @@ def extract_events(doc: Doc, *, actors: ActorIndex, times: list[TimeRef], places
         aux = _intended(cand, aux)
         trig = cand.trigger
         sent = trig.sent
-        conf = cand.confidence + (0.1 if cand.target or cand.reciprocal else 0.0)
+        conf = cand.confidence + (0.1 if cand.target or cand.reciprocal else 0.0) + _salience(cand)
         first, last = trig, trig
         if cand.governor is not trig and 0 < trig.i - cand.governor.i <= 4:
             first = cand.governor  # "finalised a roadmap", "held talks"
