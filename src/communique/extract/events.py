@@ -65,6 +65,12 @@ _HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "must", "can"}
 _REPORTING = {"say", "announce", "tell", "claim", "add", "state", "report", "warn", "insist",
               "declare", "confirm", "deny", "indicate", "reveal", "admit", "acknowledge", "write"}
 _PRONOUNS = {"it", "they", "he", "she", "we", "i"}
+# Heads that count or collect the actors in their of-phrase.
+_QUANTITY_HEADS = {"group", "number", "thousand", "thousands", "tens", "hundred", "hundreds",
+                   "dozen", "dozens", "million", "millions", "some", "one", "two", "several",
+                   "many", "most", "part", "members", "member", "leader", "leaders", "delegation",
+                   "team", "unit", "units", "contingent", "batch", "patch", "crowd", "band",
+                   "majority", "all", "each", "none", "few", "handful", "score", "scores"}
 # Verbs whose object is the one who acts in the clause below: "urged Iran to stop".
 _OBJECT_CONTROL = {"urge", "ask", "call", "accuse", "force", "order", "persuade", "allow",
                    "help", "invite", "encourage", "pressure", "press", "push", "tell", "warn",
@@ -187,6 +193,15 @@ def _single(ctx: _Context, tok: Token) -> list[str]:
                 a = ctx.actors.at(cc.i)
                 if a and a not in ids:
                     ids.append(a)
+    if not ids and (tok.lemma_.lower() in _QUANTITY_HEADS or tok.like_num):
+        # "Tens of thousands of students", "a group of Moroccan diplomats"
+        ids = _of_actors(ctx, tok)
+        if not ids:
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    for p in c.children:
+                        if p.dep_ == "pobj" and (p.lemma_.lower() in _QUANTITY_HEADS or p.like_num):
+                            ids = _single(ctx, p)
     return ids
 
 

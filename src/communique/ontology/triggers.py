@@ -129,6 +129,7 @@ LIGHT_VERB_OVERRIDES: dict[tuple[str, str], Trigger] = {
 VERB_TRIGGERS: dict[str, Trigger] = {
     "meet": ("CONSULT", None, ()), "visit": ("CONSULT", "visit", ()),
     "agree": ("AGREE", None, ()), "travel": ("CONSULT", "visit", ()),
+    "offer": ("AGREE", None, ()), "promise": ("AGREE", None, ()), "pledge": ("AGREE", None, ()),
     "arrive": ("CONSULT", "visit", ()), "host": ("CONSULT", "visit", ()),
     "discuss": ("CONSULT", None, ()), "confer": ("CONSULT", None, ()),
     "negotiate": ("CONSULT", None, ("diplomatic",)), "deliberate": ("CONSULT", None, ()),
@@ -174,7 +175,8 @@ VERB_TRIGGERS: dict[str, Trigger] = {
 PATTERN_ONLY = {"give", "hold", "take", "have", "make", "send", "receive", "get", "put", "set",
                 "keep", "return", "open", "close", "extend", "stage", "seek", "plan", "decide",
                 "leave", "bring", "run", "carry", "express", "fire", "issue", "pass",
-                "settle", "delay", "admit", "hit", "help", "move", "turn", "offer"}
+                "settle", "delay", "admit", "hit", "help", "move", "turn", "hand", "supply",
+                "ship", "deliver", "provide"}
 
 # Violence that is news without a named perpetrator ("three civilians were killed"):
 # the only verbs that make an event with no source actor.
@@ -266,6 +268,17 @@ VERB_OBJECT_TRIGGERS: dict[tuple[str, str], Trigger] = {
     ("offer", "assistance"): ("AGREE", None, ()),
     ("offer", "support"): ("AGREE", None, ()),
     ("help", "rebuild"): ("AID", None, ()),
+    # Sending things across borders: arms and relief are aid, troops a deployment.
+    **{(verb, thing): ("AID", None, ctx)
+       for verb in ("send", "ship", "deliver", "supply", "provide", "hand", "airlift", "give")
+       for thing, ctx in (("arm", ("military",)), ("arms", ("military",)), ("weapon", ("military",)),
+                          ("aid", ()), ("food", ("human_security",)), ("medicine", ("health",)),
+                          ("supply", ()), ("assistance", ()), ("relief", ()), ("equipment", ()),
+                          ("fund", ("economic",)), ("money", ("economic",)), ("loan", ("economic",)),
+                          ("grant", ("economic",)), ("vaccine", ("health",)), ("fuel", ()))},
+    **{(verb, thing): ("MOBILIZE", "troops", ("military",))
+       for verb in ("send", "deploy", "dispatch", "move", "mass")
+       for thing in ("troop", "troops", "soldier", "force", "forces", "warship", "tank")},
     ("release", "fund"): ("AID", None, ("economic",)),
     ("release", "aid"): ("AID", None, ()),
     ("release", "money"): ("AID", None, ("economic",)),
