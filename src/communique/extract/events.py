@@ -331,9 +331,11 @@ def _verb_trigger(tok: Token) -> tuple[tuple[str, str | None, tuple[str, ...]], 
         return VERB_OBJECT_TRIGGERS[(lemma, obj.lemma_.lower())], 0.8, None
     if lemma in NOT_TRIGGERS:
         return None
+    prt = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
+    if prt and f"{lemma} {prt}" in VERB_TRIGGERS:
+        return VERB_TRIGGERS[f"{lemma} {prt}"], 0.75, None
     if lemma in VERB_TRIGGERS:
         return VERB_TRIGGERS[lemma], 0.7, None
-    prt = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
     verbs = lexicon.verbs().get("verbs", {})
     entries = (verbs.get(f"{lemma} {prt}") if prt else None) or verbs.get(lemma)
     if not entries:
@@ -371,12 +373,12 @@ def _verb_trigger(tok: Token) -> tuple[tuple[str, str | None, tuple[str, ...]], 
 
 def _noun_key(tok: Token) -> str | None:
     doc = tok.doc
-    if tok.lower_ in GOVERNED_NOUN_TRIGGERS and tok.dep_ == "dobj" and _is(tok.head, LAUNCHERS):
-        return tok.lower_
     if tok.i > 0:
         two = f"{doc[tok.i - 1].lower_} {tok.lower_}"
         if two in NOUN_TRIGGERS:
-            return two
+            return two  # "hunger strike" before the governed "strike"
+    if tok.lower_ in GOVERNED_NOUN_TRIGGERS and tok.dep_ == "dobj" and _is(tok.head, LAUNCHERS):
+        return tok.lower_
     if tok.lower_ in NOUN_TRIGGERS:
         return tok.lower_
     if tok.lemma_.lower() in NOUN_TRIGGERS:

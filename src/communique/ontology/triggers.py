@@ -106,7 +106,10 @@ LIGHT_VERB_OVERRIDES: dict[tuple[str, str], Trigger] = {
     ("accept", "REQUEST"): ("CONCEDE", None, ()),
     ("finalise", "AGREE"): ("AGREE", None, ()),
     ("finalize", "AGREE"): ("AGREE", None, ()),
+    # Signing is AGREE as the PLOVER 0.8 description has it ("agree to or sign an
+    # agreement"), though the CAMEO crosswalk puts 057 "sign formal agreement" under SUPPORT.
     ("sign", "AGREE"): ("AGREE", None, ()),
+    ("ink", "AGREE"): ("AGREE", None, ()),
     ("threaten", "SANCTION"): ("THREATEN", "restrict", ()),
     ("threaten", "ASSAULT"): ("THREATEN", "violence", ()),
     ("call", "CONSULT"): ("REQUEST", "meet", ()),
@@ -130,6 +133,9 @@ VERB_TRIGGERS: dict[str, Trigger] = {
     "meet": ("CONSULT", None, ()), "visit": ("CONSULT", "visit", ()),
     "agree": ("AGREE", None, ()), "travel": ("CONSULT", "visit", ()),
     "offer": ("AGREE", None, ()), "promise": ("AGREE", None, ()), "pledge": ("AGREE", None, ()),
+    "call off": ("CONCEDE", None, ()), "step down": ("RETREAT", "resign", ()),
+    "pull out": ("RETREAT", "withdraw", ()), "back down": ("CONCEDE", None, ()),
+    "pull back": ("RETREAT", "withdraw", ()), "give up": ("CONCEDE", None, ()),
     "arrive": ("CONSULT", "visit", ()), "host": ("CONSULT", "visit", ()),
     "discuss": ("CONSULT", None, ()), "confer": ("CONSULT", None, ()),
     "negotiate": ("CONSULT", None, ("diplomatic",)), "deliberate": ("CONSULT", None, ()),
