@@ -156,6 +156,17 @@ ORG_BY_NAME = {
     "organization of eastern caribbean states": "OECS", "amnesty international": "AMNESTY",
     "human rights watch": "HRW", "doctors without borders": "MSF",
     "medecins sans frontieres": "MSF", "greenpeace": "GREENPEACE",
+    # Former names still found in archives.
+    "european community": "EU", "european communities": "EU", "european economic community": "EU",
+    "eec": "EU", "ec": "EU", "organisation of african unity": "AU", "organization of african unity": "AU",
+    "oau": "AU", "warsaw pact": "WARSAW", "council of europe": "COE", "commonwealth": "COMMONWEALTH",
+    "organisation of islamic cooperation": "OIC", "organization of islamic cooperation": "OIC",
+    "organisation of the islamic conference": "OIC", "organization of the islamic conference": "OIC",
+    "oic": "OIC", "ecowas": "ECOWAS", "economic community of west african states": "ECOWAS",
+    "southern african development community": "SADC", "sadc": "SADC", "mercosur": "MERCOSUR",
+    "european commission": "EU", "european parliament": "EU", "european council": "EU",
+    "un refugee agency": "UNHCR", "world food programme": "WFP", "world food program": "WFP",
+    "wfp": "WFP", "unrwa": "UNRWA",
 }
 ORG_NAMES = {
     "OSCE": "OSCE", "OPCW": "Organisation for the Prohibition of Chemical Weapons",
@@ -164,7 +175,10 @@ ORG_NAMES = {
     "UNWTO": "World Tourism Organization", "IMO": "International Maritime Organization",
     "UPU": "Universal Postal Union", "ANDEAN": "Andean Community", "UNASUR": "UNASUR",
     "OECS": "Organisation of Eastern Caribbean States", "HRW": "Human Rights Watch",
-    "GREENPEACE": "Greenpeace",
+    "GREENPEACE": "Greenpeace", "WARSAW": "Warsaw Pact", "COE": "Council of Europe",
+    "COMMONWEALTH": "Commonwealth of Nations", "OIC": "Organisation of Islamic Cooperation",
+    "ECOWAS": "ECOWAS", "SADC": "Southern African Development Community", "MERCOSUR": "Mercosur",
+    "WFP": "World Food Programme", "UNRWA": "UNRWA",
 }
 NGO_CODES = {"AMNESTY", "HRW", "MSF", "GREENPEACE", "ICRC", "OXFAM"}
 
@@ -264,7 +278,7 @@ AMBIGUOUS = {
 }
 
 # All-caps acronyms that are also words; lowercase text must never match them.
-CASE_SENSITIVE = {"us", "uk", "rok", "uae", "usa", "prc", "drc", "who", "au", "un", "eu", "is"}
+CASE_SENSITIVE = {"us", "uk", "rok", "uae", "usa", "prc", "drc", "who", "au", "un", "eu", "is", "ec"}
 
 # Strong endings mark a demonym on their own; weak ones only when the word is the
 # country's name plus an ending (korea -> korean, iraq -> iraqi).

@@ -62,6 +62,20 @@ class ActorIndex:
     def at(self, token_i: int) -> str | None:
         return self.by_token.get(token_i)
 
+    def implied_country(self, code: str, start: int, end: int) -> str | None:
+        """The country actor for ``code``, added if the article never names it: a place
+        inside it (chars ``start:end`` of the text) implies it."""
+        for a in self.actors:
+            if a.kind == "country" and a.country == code:
+                return a.id
+        if not vocab.country_display_name(code):
+            return None
+        actor_id = f"a{len(self.actors) + 1}"
+        self.actors.append(Actor(id=actor_id, name=vocab.country_display_name(code), kind="country",
+                                 country=code, mentions=[]))
+        self.mention_starts[actor_id] = []
+        return actor_id
+
     def last_before(self, token_i: int, *, kinds: tuple[str, ...]) -> str | None:
         best, best_i = None, -1
         for a in self.actors:

@@ -35,6 +35,7 @@ _NOUN_TARGET_PREPS = {
     "ACCUSE": ("against", "of"), "THREATEN": ("against", "to"), "PROTEST": ("against", "outside"),
     "REQUEST": ("to", "from"), "REJECT": ("of",), "RETREAT": ("from",), "MOBILIZE": ("to", "against"),
 }
+_VERBAL_AT = {"REQUEST", "ACCUSE", "THREATEN", "SUPPORT", "REJECT"}
 _AGAINST = {"SANCTION", "COERCE", "ASSAULT", "PROTEST", "THREATEN", "ACCUSE", "MOBILIZE"}
 _CIVILIAN = {"CVL", "OPP", "LAB", "EDU", "REF", "AGR", "SOC", "REL", None}
 
@@ -225,12 +226,15 @@ def _expand(ctx: _Context, tok: Token) -> list[str]:
 
 
 def _of_actors(ctx: _Context, tok: Token) -> list[str]:
-    """Actors inside an object phrase: "the contribution of South Korea", "Turkey's efforts"."""
+    """Actors inside an object phrase: "the contribution of South Korea", "an offer from
+    Afghanistan", "an appeal by the UN"."""
     for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ == "of":
+        if c.dep_ == "prep" and c.lower_ in ("of", "from", "by"):
             for p in c.children:
                 if p.dep_ == "pobj":
-                    return _expand(ctx, p)
+                    found = _expand(ctx, p)
+                    if found:
+                        return found
     return []
 
 
@@ -471,6 +475,14 @@ def _verb_candidate(ctx: _Context, tok: Token) -> _Candidate | None:
     target = [a for a in _targets(ctx, tok, passive, prep, owned=category in _AGAINST) if a not in source]
     if not target and mode == "visit":
         target = [a for a in _targets(ctx, tok, passive, "in") if a not in source]
+    if not target and category in _VERBAL_AT:
+        # "demanded that the US cancel the sale": whoever is asked, accused or warned.
+        for c in tok.children:
+            if c.dep_ == "ccomp":
+                subj = next((s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")), None)
+                if subj is not None:
+                    target = [a for a in _expand(ctx, subj) if a not in source]
+                break
     if mode == "investigate" and not target:
         return None  # "studying the proposals" investigates no one
     if not target and obj is not None and _is(tok, {"fight", "combat", "battle", "tackle", "counter"}):
@@ -564,6 +576,34 @@ def _refer_back(cands: list[_Candidate]) -> None:
                 break
 
 
+_LOCAL = {"PROTEST", "COERCE", "ASSAULT", "MOBILIZE", "SANCTION"}
+
+
+def _locate_unnamed(ctx: _Context, cand: _Candidate) -> None:
+    """Unnamed parties of a local happening stand for the country where it happens, as
+    event datasets code them: "a roadside bomb near Samarra killed a U.S. soldier" is
+    IRQ -> USA; "a curfew in Cizre" is imposed on TUR."""
+    if cand.category not in _LOCAL or (cand.source and cand.target) or cand.reciprocal:
+        return
+    sent = cand.trigger.sent
+    owned = _owned_places(ctx, cand, [(s, p) for s, e, p in ctx.places
+                                      if sent.start_char <= s < sent.end_char])
+    if not owned:
+        return
+    start, place = min(owned, key=lambda x: abs(x[0] - cand.trigger.idx))
+    if not place.country:
+        return
+    actor = ctx.actors.implied_country(place.country, start, start + len(place.name))
+    if actor is None:
+        return
+    if not cand.source:
+        cand.source = [actor]
+        cand.confidence -= 0.1
+    elif not cand.target and actor not in cand.source:
+        cand.target = [actor]
+        cand.confidence -= 0.1
+
+
 def _host(ctx: _Context, cand: _Candidate) -> list[str]:
     """The host of a visit named only by its city: "arrived in Manila" visits the Philippines."""
     sent = cand.trigger.sent
@@ -630,11 +670,9 @@ def _when(ctx: _Context, cand: _Candidate) -> tuple[str | None, str | None]:
     return None, None
 
 
-def _where(ctx: _Context, cand: _Candidate, date: str | None) -> PlaceRef | None:
-    sent = cand.trigger.sent
-    in_sent = [(s, p) for s, e, p in ctx.places if sent.start_char <= s < sent.end_char]
-    # A place belongs to the event if it hangs off the trigger's clause or a clause above
-    # it, but not off the verb that reports it ("..., the spokesperson told reporters in Bishkek").
+def _owned_places(ctx: _Context, cand: _Candidate, in_sent: list) -> list:
+    """Places that hang off the trigger's clause or a clause above it, but not off the verb
+    that reports it ("..., the spokesperson told reporters in Bishkek")."""
     above = {cand.trigger.i, cand.governor.i} | {
         a.i for a in cand.governor.ancestors if not _is(a, _REPORTING | {"tell"})}
     owned = []
@@ -649,6 +687,13 @@ def _where(ctx: _Context, cand: _Candidate, date: str | None) -> PlaceRef | None
             node = node.head
         if node.i in above or node.pos_ not in ("VERB", "AUX"):
             owned.append((s, p))
+    return owned
+
+
+def _where(ctx: _Context, cand: _Candidate, date: str | None) -> PlaceRef | None:
+    sent = cand.trigger.sent
+    in_sent = [(s, p) for s, e, p in ctx.places if sent.start_char <= s < sent.end_char]
+    owned = _owned_places(ctx, cand, in_sent)
     if owned:
         return min(owned, key=lambda x: abs(x[0] - cand.trigger.idx))[1]
     if ctx.main_place and ctx.published and date and len(date) == 10:
@@ -682,6 +727,7 @@ def extract_events(doc: Doc, *, actors: ActorIndex, times: list[TimeRef], places
     for cand in cands:
         if cand.mode == "visit" and not cand.target:
             cand.target = _host(ctx, cand)
+        _locate_unnamed(ctx, cand)
         date, precision = _when(ctx, cand)
         aux = _aux(ctx, cand.governor, date, precision)
         aux = _intended(cand, aux)
