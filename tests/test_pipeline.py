@@ -39,6 +39,8 @@ DATE_FORMS = {
     "year": re.compile(r"\d{4}"),
     "week": re.compile(r"\d{4}-W\d{2}"),
     "decade": re.compile(r"\d{3}X"),
+    "quarter": re.compile(r"\d{4}-Q[1-4]"),
+    "duration": re.compile(r"P(?:T?(?:\d+|X)(?:[YMWDHS]|DE|CE|WE|Q))"),
 }
 
 

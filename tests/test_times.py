@@ -269,10 +269,31 @@ def test_year_with_preposition(nlp):
 
 
 @pytest.mark.model
-def test_durations_are_not_points(nlp):
+def test_durations_are_lengths_not_points(nlp):
     times = _extract(nlp, "The minister began a three-day visit to the port city.")
-    assert all(t.value is None for t in times)
-    assert not any("three" in t.text for t in times)
+    assert [(t.text, t.value, t.precision) for t in times] == [("three-day", "P3D", "duration")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [("three-day", "P3D"), ("two years", "P2Y"), ("the past year", "P1Y"), ("recent years", "PXY"),
+     ("30 minutes", "PT30M"), ("a decade", "P1DE"), ("several months", "PXM"), ("60 years old", None),
+     ("last Friday", None)],
+)
+def test_duration_values(text, expected):
+    from communique.extract.times import duration_value
+
+    assert duration_value(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, tense, expected",
+    [("the first quarter", "past", ("2021-Q1", "quarter")), ("the fourth quarter", "past", ("2020-Q4", "quarter")),
+     ("the third quarter of 2019", None, ("2019-Q3", "quarter")), ("last quarter", None, ("2020-Q4", "quarter")),
+     ("the previous year", None, ("2020", "year")), ("so far this year", None, ("2021", "year"))],
+)
+def test_quarters_and_previous_years(text, tense, expected):
+    assert resolve_time(text, dt.date(2021, 3, 26), tense=tense) == expected
 
 
 @pytest.mark.model

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 ActorKind = Literal["person", "organisation", "country", "group"]
-Precision = Literal["day", "month", "year", "week", "decade", "unknown"]
+Precision = Literal["day", "month", "year", "week", "quarter", "decade", "duration", "unknown"]
 AuxMode = Literal["historical", "future", "hypothetical", "negated"]
 
 __all__ = [
@@ -195,7 +195,8 @@ class TimeRef:
     end: int
     text: str
     # ISO date ("2021-03-26"), month ("2021-03"), year ("2021"), ISO week
-    # ("2021-W12") or decade ("198X"), anchored on the publication date.
+    # ("2021-W12"), quarter ("2021-Q1") or decade ("198X"), anchored on the
+    # publication date; or, with precision "duration", an ISO 8601 length ("P3D").
     value: str | None
     precision: Precision
 

@@ -102,7 +102,7 @@ class _Context:
                  quotes: list[Quote], published: dt.date | None) -> None:
         self.doc = doc
         self.actors = actors
-        self.times = [t for t in times if t.value]
+        self.times = [t for t in times if t.value and t.precision != "duration"]
         self.places = [(m.start, m.end, p.ref()) for p in places for m in p.mentions]
         self.quotes = quotes
         self.published = published

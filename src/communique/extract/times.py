@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Span, Token
 from ..records import Precision, TimeRef
 from .doctext import doc_text
 
-__all__ = ["extract_times", "resolve_time", "time_for_span"]
+__all__ = ["duration_value", "extract_times", "resolve_time", "time_for_span"]
 
 Resolved = tuple[str | None, Precision]
 UNKNOWN: Resolved = (None, "unknown")
@@ -82,7 +82,7 @@ _WEEKDAY_ABBREV_RE = re.compile(r"\b(" + "|".join(_WEEKDAY_ABBREV) + r")\b")
 _PREFIX = re.compile(
     r"^(?:(?:on|in|at|by|since|until|till|from|during|before|after|around|about|through|"
     r"throughout|as of|as early as|as late as|no later than|not until|the|early|earlier|"
-    r"late|later|mid|(?:end|beginning|start|middle|close|first half|second half|"
+    r"late|later|mid|so far|(?:end|beginning|start|middle|close|first half|second half|"
     r"spring|summer|autumn|fall|winter) of)\s+|mid-)"
 )
 _CLOCK = r"(?:\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?|hrs|h)|noon|midnight)"
@@ -317,6 +317,38 @@ def _relative_period(m, anchor, tense):
     return str(anchor.year + step), "year"
 
 
+_ORDINAL_QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
+                     "fourth": 4, "4th": 4, "final": 4, "last": 4}
+
+
+@_rule(r"(?:(?:the|its|their) )?(?:(?P<ord>first|1st|second|2nd|third|3rd|fourth|4th|final) quarter"
+       r"|q(?P<q>[1-4]))(?:,? (?:of )?(?:fiscal )?" + _YEAR + r")?")
+def _quarter(m, anchor, tense):
+    q = int(m["q"]) if m["q"] else _ORDINAL_QUARTERS[m["ord"]]
+    if m["year"]:
+        return f"{m['year']}-Q{q}", "quarter"
+    if anchor is None:
+        return UNKNOWN
+    current = (anchor.month - 1) // 3 + 1
+    # A quarter still ahead this year, in a past-tense clause, is last year's.
+    year = anchor.year - 1 if tense == "past" and q > current else anchor.year
+    return f"{year}-Q{q}", "quarter"
+
+
+@_rule(r"(?:the )?(?P<mod>last|previous|this|current|next|coming) quarter")
+@_needs_anchor
+def _relative_quarter(m, anchor, tense):
+    step = {"last": -1, "previous": -1, "next": 1, "coming": 1}.get(m["mod"], 0)
+    index = anchor.year * 4 + (anchor.month - 1) // 3 + step
+    return f"{index // 4}-Q{index % 4 + 1}", "quarter"
+
+
+@_rule(r"(?:the )?(?:previous|preceding|prior) year|a year (?:earlier|before)")
+@_needs_anchor
+def _previous_year(m, anchor, tense):
+    return str(anchor.year - 1), "year"
+
+
 @_rule(_NUMBER + r" (?P<unit>day|week|month|year)s? ago")
 @_needs_anchor
 def _ago(m, anchor, tense):
@@ -347,6 +379,38 @@ _DURATION = re.compile(
     # A bare number the NER took for a date is usually an age or a count.
     r"|^\d{1,3}$"
 )
+
+
+_DURATION_UNITS = {"second": "TS", "minute": "TM", "hour": "TH", "day": "D", "night": "D",
+                   "week": "W", "weekend": "WE", "month": "M", "quarter": "Q", "year": "Y",
+                   "decade": "DE", "century": "CE", "centurie": "CE"}
+_COUNT_WORDS = {**_NUMBERS, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+                "sixty": 60, "ninety": 90, "hundred": 100, "dozen": 12}
+_LENGTH = re.compile(
+    r"^(?:(?:the|a|an|about|some|nearly|almost|more than|less than|at least|over|up to|for|"
+    r"past|last|next|coming|previous|first|recent|following)\s+)*"
+    r"(?P<n>\d{1,4}|" + "|".join(sorted(_COUNT_WORDS, key=len, reverse=True)) +
+    r"|few|several|many|couple(?: of)?)?[\s-]*"
+    r"(?P<unit>second|minute|hour|day|night|weekend|week|month|quarter|year|decade|centurie|century)s?"
+    r"(?:[\s-]+long)?$"
+)
+
+
+def duration_value(text: str) -> str | None:
+    """ISO 8601 length of a duration expression: "three-day" -> P3D, "the past two years"
+    -> P2Y, "recent years" -> PXY, "12 hours" -> PT12H."""
+    m = _LENGTH.match(_normalise(text))
+    if m is None:
+        return None
+    raw, unit = m["n"], _DURATION_UNITS[m["unit"]]
+    if raw is None:
+        count = "1" if re.search(r"\b(?:the|a|an|past|last|next|coming|previous|first|following)\b",
+                                 _normalise(text)) and not text.rstrip().endswith("s") else "X"
+    elif raw.isdigit():
+        count = raw
+    else:
+        count = str(_COUNT_WORDS[raw]) if raw in _COUNT_WORDS else "X"
+    return f"PT{count}{unit[1]}" if unit.startswith("T") else f"P{count}{unit}"
 
 
 def _not_a_point(text: str) -> bool:
@@ -474,7 +538,7 @@ def _trim(span: Span) -> Span | None:
     doc = span.doc
     while start < end and (doc[start].pos_ == "ADP" or doc[start].lower_ in _STRIP_LEADING):
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS"):
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS" or doc[end - 1].is_space):
         end -= 1
     return doc[start:end] if start < end else None
 
@@ -522,7 +586,10 @@ def extract_times(doc: Doc, published: dt.date | None) -> list[TimeRef]:
         text = doc_text(doc)[start:end]
         value, precision = resolve_time(text, published, tense=_tense(trimmed))
         if value is None and _not_a_point(text):
-            continue
+            length = duration_value(text)
+            if length is None:
+                continue
+            value, precision = length, "duration"
         # A TIME entity matters only if it names a day; "3 pm" alone dates nothing.
         if value is None and span.label_ == "TIME":
             continue
@@ -542,7 +609,8 @@ def time_for_span(
     With ``near`` (say, an event trigger's offset) the closest one wins;
     otherwise the most precise, then the first.
     """
-    inside = [t for t in times if t.value is not None and start <= t.start and t.end <= end]
+    inside = [t for t in times if t.value is not None and t.precision != "duration"
+              and start <= t.start and t.end <= end]
     if not inside:
         return None
     if near is not None:
