@@ -616,7 +616,35 @@ def extract_actors(doc: Doc, *, place_countries: list[str] | None = None) -> Act
         for m in group:
             for t in range(m.start, m.end):
                 index.by_token[t] = actor_id
+    _resolve_personal_pronouns(doc, index)
     return index
+
+
+_PERSONAL = {"he", "she", "him", "his", "her", "himself", "herself"}
+
+
+def _resolve_personal_pronouns(doc: Doc, index: ActorIndex) -> None:
+    """he/she/his/her outside quotes refer to the person named last, within a few
+    sentences; inside a quote they are the speaker's words about someone else."""
+    from .quotes import find_quote_spans
+
+    quoted = [(q.open_at, q.end) for q in find_quote_spans(doc_text(doc))]
+    persons = {a.id: a for a in index.actors if a.kind == "person"}
+    if not persons:
+        return
+    starts = sorted((s, a) for a in persons for s in index.mention_starts.get(a, ())
+                    if not any(qs <= doc[s].idx < qe for qs, qe in quoted))
+    for tok in doc:
+        if tok.lower_ not in _PERSONAL or tok.i in index.by_token:
+            continue
+        if any(s <= tok.idx < e for s, e in quoted):
+            continue
+        prior = [(s, a) for s, a in starts if s < tok.i and tok.i - s < 80]
+        if not prior:
+            continue
+        actor_id = prior[-1][1]
+        persons[actor_id].mentions.append(Span(tok.idx, tok.idx + len(tok.text), tok.text))
+        index.by_token[tok.i] = actor_id
 
 
 def _mention_span(doc: Doc, m: Mention) -> Span:
