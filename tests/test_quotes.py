@@ -96,3 +96,18 @@ def test_unclosed_quote_paragraph_continues_with_the_same_speaker(nlp):
     qs, index = quotes(nlp, text)
     direct = [q for q in qs if q.direct]
     assert [speaker_name(index, q) for q in direct] == ["Olga Berg"] * 3
+
+
+def test_unclosed_quote_ends_where_its_attribution_begins():
+    text = '"We are ready to talk, the minister said on Monday.\n\nLater "closed" here.'
+    got = [text[s.start:s.end] for s in find_quote_spans(text)]
+    assert got == ["We are ready to talk,", "closed"]
+
+
+@pytest.mark.model
+def test_first_paragraph_of_a_long_quote_takes_the_speaker_named_later(nlp):
+    text = ('"The border will stay open for trade.\n\n'
+            '"We expect the talks to resume soon," Foreign Minister Ida Holm said.')
+    qs, index = quotes(nlp, text)
+    direct = [q for q in qs if q.direct]
+    assert [speaker_name(index, q) for q in direct] == ["Ida Holm", "Ida Holm"]

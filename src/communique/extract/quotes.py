@@ -46,6 +46,10 @@ class QuoteSpan:
     close_at: int | None  # offset of the closing mark, None when unclosed
 
 
+_TRAILING_CUE = re.compile(
+    r",\s+(?:[\w.'’-]+\s+){0,5}(?:said|says|told|added|stated|warned|insisted|declared)\b")
+
+
 def find_quote_spans(text: str) -> list[QuoteSpan]:
     """Quoted stretches of text, paired within each paragraph."""
     spans: list[QuoteSpan] = []
@@ -63,6 +67,12 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
                     j += 1
                 content_start = i + 1
                 content_end = j if j < len(body) else len(body.rstrip())
+                if j >= len(body):
+                    # An unclosed quote that names its speaker later in the paragraph
+                    # ends where the attribution begins: "We are ready, he said.
+                    cue = _TRAILING_CUE.search(body, content_start, content_end)
+                    if cue is not None:
+                        content_end = cue.start() + 1
                 if content_end > content_start and body[content_start:content_end].strip():
                     spans.append(QuoteSpan(
                         p_start + content_start, p_start + content_end, p_start + i,
@@ -224,6 +234,13 @@ def extract_quotes(doc: Doc, actors: ActorIndex) -> list[Quote]:
         if q is not None:
             prev_speaker, prev_end = speaker, (q.close_at + 1 if q.close_at is not None else q.end)
             prev_unclosed = q.close_at is None
+    # News runs a long quote over several paragraphs and names the speaker in the last
+    # one: an unclosed paragraph with no cue takes the speaker of the paragraph continuing it.
+    for n in range(len(found) - 2, -1, -1):
+        q, nxt = found[n][4], found[n + 1][4]
+        if q is not None and nxt is not None and q.close_at is None and quotes[n].speaker is None \
+                and not text[q.end:nxt.open_at].strip():
+            quotes[n].speaker = quotes[n + 1].speaker
     return quotes
 
 
