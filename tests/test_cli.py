@@ -79,8 +79,9 @@ def test_command_help_mentions_every_option(name):
             for opt in param.opts + param.secondary_opts:
                 assert opt in result.stdout, f"{name} --help does not mention {opt}"
             assert param.help, f"{name} {param.opts[0]} has no help text"
-    if isinstance(command.params[0], click.Argument):
-        assert "PATH" in result.stdout
+    if command.params and isinstance(command.params[0], click.Argument):
+        argument = command.params[0]
+        assert (argument.metavar or argument.name.upper()) in result.stdout
 
 
 def test_extract_without_paths_is_a_usage_error():

@@ -122,5 +122,10 @@ def _many(paths: tuple[str, ...]) -> bool:
     return any(os.path.isdir(p) or p.endswith((".jsonl", ".jsonl.gz")) for p in paths)
 
 
+from . import cli_store  # noqa: E402,F401  (registers the store commands on main)
+
+from . import cli_eval  # noqa: E402,F401
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -24,7 +24,8 @@ from spacy.tokens import Doc
 
 from ..extract import vocab
 from ..records import Article, Extraction
-from .common import PRF, GoldFormatError, Progress, detokenise, overlaps, run_pipeline, token_range
+from .common import (PRF, GoldFormatError, Progress, detokenise, match_one_to_one, overlaps, run_pipeline,
+                     token_range)
 
 __all__ = [
     "MAPPINGS",
@@ -50,6 +51,7 @@ RECORD_MAPPING = {
     "actor organisation": "Organisation",
     "actor group": "Organisation",  # re3d tags armed groups and "the terrorist group" so
     "actor country, demonym mention ('Syrian')": "Nationality",
+    "actor country, plural demonym mention ('Syrians': people)": "Organisation",
     # re3d tags a country acting ("the United States ... can play a role") as Organisation
     # and a country as a place as Location; a record says which by the country's part in
     # an event of the sentence.
@@ -96,6 +98,11 @@ def _phrase_start(doc: Doc, start: int, end: int) -> int:
     return doc[first].idx if first < span.start else start
 
 
+def _plural_demonym(text: str) -> bool:
+    singular = vocab.country(text[:-1]) if text.endswith("s") else None
+    return bool(singular and singular[1] == "adjective")
+
+
 def entities_from_records(ex: Extraction, doc: Doc | None = None, *, mapping: str = "records"
                           ) -> list[tuple[int, int, str]]:
     """Non-overlapping (start, end, re3d type) character spans for one extraction.
@@ -118,7 +125,8 @@ def entities_from_records(ex: Extraction, doc: Doc | None = None, *, mapping: st
             else:
                 found = vocab.country(m.text)
                 if found and found[1] == "adjective":
-                    typ = "Nationality"
+                    # "Syrians" names people, which re3d tags Organisation; "Syrian" is a nationality.
+                    typ = "Organisation" if _plural_demonym(m.text) else "Nationality"
                 elif any(s <= m.start < e for s, e in participants.get(actor.id, ())):
                     typ = "Organisation"
                 else:
@@ -304,17 +312,15 @@ def score_entities(gold: Sequence[set[tuple[int, int, str]]], predicted: Sequenc
             per_type[t].add(PRF.of_sets({x for x in g if x[2] == t}, {x for x in p if x[2] == t}))
         micro.add(PRF.of_sets(g, p))
         spans = {(s, e): t for s, e, t in p}
-        matched_p: set = set()
-        tp = 0
-        for s, e, t in sorted(g):
-            hit = next((x for x in sorted(p) if x not in matched_p and x[2] == t
-                        and overlaps((s, e), (x[0], x[1]))), None)
-            if hit:
-                matched_p.add(hit)
-                tp += 1
-                if (hit[0], hit[1]) != (s, e):
-                    boundary[t] += 1
-            elif (s, e) in spans:
+        gl, pl = sorted(g), sorted(p)
+        pairs = match_one_to_one([x[:2] for x in gl], [x[:2] for x in pl],
+                                 accept=lambda gi, pi: gl[gi][2] == pl[pi][2])
+        tp = len(pairs)
+        for gi, pi in pairs:
+            if gl[gi][:2] != pl[pi][:2]:
+                boundary[gl[gi][2]] += 1
+        for s, e, t in gl:
+            if (s, e) in spans and spans[(s, e)] != t and (s, e, t) not in p:
                 wrong_type[f"{t} as {spans[(s, e)]}"] += 1
         lenient.add(PRF(tp, len(p) - tp, len(g) - tp))
     diagnostics = {

@@ -12,8 +12,9 @@ The rule. Two mentions report one event when they have
   finer one it contains, and two coarse dates match when they overlap (same month, year);
 - compatible places: the same country, or one of them without a place.
 
-A mention with no date, or no country on either side, is never grouped: nothing says it
-is the same event as another.
+A mention without a date or without a dyad (a country on each side; two countries for a
+reciprocal mention) is never grouped: "the US asked" on one day is many different requests,
+and nothing says two of them are the same event.
 
 Grouping is incremental (each batch is matched against the stored events) and works like
 single-linkage clustering: a mention joins a compatible event, and a mention compatible
@@ -98,14 +99,13 @@ class MentionKey:
     reciprocal: bool
     dates: tuple[int, int, int] | None  # date_range()
     place_country: str | None
-
-    @property
-    def participants(self) -> tuple[str, ...]:
-        return tuple(sorted(set(self.source) | set(self.target)))
+    participants: tuple[str, ...] = ()  # sorted distinct countries of both sides; set by mention_key
 
     @property
     def groupable(self) -> bool:
-        return self.dates is not None and bool(self.participants)
+        if self.dates is None:
+            return False
+        return len(self.source) >= 2 if self.reciprocal else bool(self.source and self.target)
 
     @property
     def direction(self) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
@@ -120,7 +120,8 @@ def mention_key(*, category: str, aux: str | None, source: Iterable[str | None],
     if reciprocal:
         # A reciprocal event has no sides: every participant acted with the others.
         src, tgt = tuple(sorted(set(src) | set(tgt))), ()
-    return MentionKey(category, aux, src, tgt, reciprocal, date_range(date, date_precision), place_country)
+    return MentionKey(category, aux, src, tgt, reciprocal, date_range(date, date_precision), place_country,
+                      tuple(sorted(set(src) | set(tgt))))
 
 
 @dataclass(slots=True)
@@ -254,7 +255,10 @@ class Grouper:
             self.new.append(cluster)
             return cluster
         bucket = self.buckets.setdefault(bucket_of(key), [])
-        fitting = sorted((c for c in bucket if fits(c, key)), key=lambda c: _preference(c, key))
+        lo, hi, _ = key.dates  # type: ignore[misc]
+        # The date test first, inline: a bucket holds a dyad's events of many years.
+        fitting = sorted((c for c in bucket if c.lo - WINDOW_DAYS <= hi and c.hi + WINDOW_DAYS >= lo
+                          and fits(c, key)), key=lambda c: _preference(c, key))
         if not fitting:
             cluster = Cluster.start(key, next(self._seq))
             bucket.append(cluster)

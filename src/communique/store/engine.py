@@ -234,13 +234,23 @@ def upgrade(engine: Engine, target: str = "head") -> tuple[str | None, str]:
     from alembic import command
 
     known = revisions()
-    with write_transaction(engine) as conn:
-        before = current_revision(conn)
-        if before is not None and before not in known:
+    after = known[-1] if target == "head" else target
+
+    def check(conn: Connection) -> str | None:
+        current = current_revision(conn)
+        if current is not None and current not in known:
             raise SchemaTooNew(
-                f"{_where(engine)} has schema revision {before}, newer than this Communique "
+                f"{_where(engine)} has schema revision {current}, newer than this Communique "
                 f"knows (latest {known[-1]}); upgrade Communique (pip install -U communique)")
-        after = known[-1] if target == "head" else target
+        return current
+
+    # Reading first: opening an up-to-date database must not wait for another writer's lock.
+    with read_connection(engine) as conn:
+        before = check(conn)
+    if before == after:
+        return before, after
+    with write_transaction(engine) as conn:
+        before = check(conn)  # again, under the lock: another process may have migrated it
         if before != after:
             command.upgrade(alembic_config(conn), target)
     return before, after

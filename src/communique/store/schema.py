@@ -133,7 +133,7 @@ events = sa.Table(
     sa.Column("num_articles", sa.Integer, nullable=False),
     sa.Column("num_sources", sa.Integer, nullable=False),
     sa.Column("lead_mention_id", sa.Integer),
-    sa.Index("ix_events_bucket", "category", "participants", "day_end"),
+    sa.Index("ix_events_bucket", "category", "participants", "date_precision", "day"),
     sa.Index("ix_events_day", "day"),
 )
 
