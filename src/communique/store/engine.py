@@ -102,6 +102,8 @@ def _sqlite_engine(url: sa.URL, lock_timeout: float) -> Engine:
             # at every checkpoint and much faster than FULL for many small commits.
             cur.execute("PRAGMA journal_mode = WAL")
             cur.execute("PRAGMA synchronous = NORMAL")
+            cur.execute("PRAGMA cache_size = -65536")
+            cur.execute("PRAGMA temp_store = MEMORY")
         cur.close()
 
     @event.listens_for(engine, "begin")
