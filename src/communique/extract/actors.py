@@ -390,6 +390,14 @@ def _modifies_noun(doc: Doc, i: int) -> bool:
 def _organisation(doc: Doc, s: int, e: int) -> Mention:
     span = doc[s:e]
     country = _first_country(span)
+    if country is None:
+        # "the US Congress": the NER splits the owner off as its own entity.
+        for c in span.root.children:
+            if c.i < s and c.dep_ in ("compound", "amod", "poss", "nmod"):
+                country = vocab.country_code(c.text) or vocab.country_code(
+                    doc[c.left_edge.i:c.i + 1].text)
+                if country:
+                    break
     sector = vocab.sector_of(span.text)
     # A leading country word names the owner ("Indian Army"); "of X" does too.
     return Mention(s, e, "organisation", span.text, country=country, sector=sector, source="ner")
@@ -410,12 +418,15 @@ def _common_noun_mentions(doc: Doc, taken: set[int]) -> list[Mention]:
             continue
         mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i < tok.i]
         countries: list[tuple[str, Token]] = []
+        owned_elsewhere: list[str] = []
         for c in mods:
             for cc in [c, *c.conjuncts]:
                 code = vocab.country_code(cc.text) or vocab.country_code(
                     doc[cc.left_edge.i:cc.i + 1].text)
                 if code and (cc.i not in taken or inst):
                     countries.append((code, cc))
+                elif code and not inst:
+                    owned_elsewhere.append(code)  # "Hungarian and [Romanian] officials"
         # "rebels in the Ivory Coast", "students throughout Indonesia", "demonstrators in Baghdad"
         located = None
         if not countries:
@@ -464,7 +475,7 @@ def _common_noun_mentions(doc: Doc, taken: set[int]) -> list[Mention]:
                     out.append(Mention(s, tok.i + 1, "group", doc[s:tok.i + 1].text,
                                        relative="pair:" + low, source="pair", confidence=0.6))
             continue
-        if len(countries) == 1:
+        if len(countries) == 1 and not owned_elsewhere:
             # "the South Korean minister": the whole description is the mention.
             s = min(countries[0][1].left_edge.i, countries[0][1].i)
             out.append(Mention(s, tok.i + 1, "group", doc[s:tok.i + 1].text, country=countries[0][0],
