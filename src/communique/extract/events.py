@@ -35,6 +35,8 @@ _NOUN_TARGET_PREPS = {
     "ACCUSE": ("against", "of"), "THREATEN": ("against", "to"), "PROTEST": ("against", "outside"),
     "REQUEST": ("to", "from"), "REJECT": ("of",), "RETREAT": ("from",), "MOBILIZE": ("to", "against"),
 }
+_RESTRICTIONS = {"ban", "sanction", "embargo", "restriction", "curb", "blockade", "curfew",
+                 "limit", "tariff", "boycott", "freeze", "moratorium"}
 _VERBAL_AT = {"REQUEST", "ACCUSE", "THREATEN", "SUPPORT", "REJECT"}
 _AGAINST = {"SANCTION", "COERCE", "ASSAULT", "PROTEST", "THREATEN", "ACCUSE", "MOBILIZE"}
 _CIVILIAN = {"CVL", "OPP", "LAB", "EDU", "REF", "AGR", "SOC", "REL", None}
@@ -265,7 +267,8 @@ def _subjects(ctx: _Context, verb: Token) -> tuple[list[str], bool]:
             found = _expand(ctx, obj)
             if found:
                 return found, False
-    if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp") and head is not verb:
+    if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp", "attr") and head is not verb:
+        # "he is prepared to lift the ban": through the adjective to the copula's subject.
         return _subjects(ctx, head)[0], False
     # A quoted sentence without a subject ("Had excellent talks with ...") is the speaker's.
     if ctx.inside_quote(verb.idx) and verb.dep_ == "ROOT":
@@ -295,9 +298,12 @@ def _targets(ctx: _Context, verb: Token, passive: bool, prep: str | None = None,
                     if p.dep_ == "pobj":
                         ids += _expand(ctx, p) or owner(p)
             elif c.dep_ == "dobj":
-                # "gave X a grant", "held talks with X": the object's own "with/to" phrase.
+                # "gave X a grant", "held talks with X", "lift the ban on X": the object's
+                # own phrase names the party.
+                preps = ("with", "to", "against", "on") if c.lemma_.lower() in _RESTRICTIONS \
+                    else ("with", "to", "against")
                 for g in c.children:
-                    if g.dep_ == "prep" and g.lower_ in ("with", "to", "against"):
+                    if g.dep_ == "prep" and g.lower_ in preps:
                         for p in g.children:
                             if p.dep_ == "pobj":
                                 ids += _expand(ctx, p)
@@ -331,8 +337,13 @@ def _verb_trigger(tok: Token) -> tuple[tuple[str, str | None, tuple[str, ...]], 
     """(category, mode, contexts), confidence and the preposition that marks the target."""
     lemma = _verb_lemma(tok)
     obj = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
-    if obj is not None and (lemma, obj.lemma_.lower()) in VERB_OBJECT_TRIGGERS:
-        return VERB_OBJECT_TRIGGERS[(lemma, obj.lemma_.lower())], 0.8, None
+    if obj is not None:
+        # "provide 25,000 tons of food aid": the measured thing counts as the object.
+        for noun in [obj, *(p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
+                            for p in c.children if p.dep_ == "pobj")]:
+            for key in ((lemma, noun.lemma_.lower()), (lemma, noun.lower_)):
+                if key in VERB_OBJECT_TRIGGERS:
+                    return VERB_OBJECT_TRIGGERS[key], 0.8, None
     if lemma in NOT_TRIGGERS:
         return None
     prt = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
