@@ -587,7 +587,7 @@ def _refer_back(cands: list[_Candidate]) -> None:
                 break
 
 
-_LOCAL = {"PROTEST", "COERCE", "ASSAULT", "MOBILIZE", "SANCTION"}
+_LOCAL = {"PROTEST", "COERCE", "ASSAULT", "MOBILIZE", "SANCTION", "CONCEDE", "RETREAT"}
 
 
 def _locate_unnamed(ctx: _Context, cand: _Candidate) -> None:
