@@ -212,8 +212,17 @@ GROUP_SUPPLEMENT = {
     "al-qaida": ("AQ", None), "boko haram": ("BOKOHARAM", "NGA"),
     "al-shabaab": ("SHABAAB", "SOM"), "al-shabab": ("SHABAAB", "SOM"),
     "abu sayyaf": ("ASG", "PHL"), "abu sayyaf group": ("ASG", "PHL"),
+    "houthi": ("HOUTHI", "YEM"), "houthis": ("HOUTHI", "YEM"), "ansar allah": ("HOUTHI", "YEM"),
+    "syrian democratic forces": ("SDF", "SYR"), "sdf": ("SDF", "SYR"),
+    "people's protection units": ("YPG", "SYR"), "ypg": ("YPG", "SYR"),
+    "jabhat al-nusra": ("NUSRA", "SYR"), "al-nusra front": ("NUSRA", "SYR"), "nusra front": ("NUSRA", "SYR"),
+    "hayat tahrir al-sham": ("HTS", "SYR"), "hts": ("HTS", "SYR"),
+    "islamic jihad": ("PIJ", "PSE"), "wagner group": ("WAGNER", "RUS"), "wagner": ("WAGNER", "RUS"),
 }
-GROUP_NAMES = {"ISIS": "Islamic State", "AQ": "al-Qaeda", "SHABAAB": "al-Shabaab", "ASG": "Abu Sayyaf Group",
+GROUP_NAMES = {"HOUTHI": "Houthis", "SDF": "Syrian Democratic Forces", "YPG": "People's Protection Units",
+               "NUSRA": "al-Nusra Front", "HTS": "Hayat Tahrir al-Sham", "PIJ": "Islamic Jihad",
+               "WAGNER": "Wagner Group",
+               "ISIS": "Islamic State", "AQ": "al-Qaeda", "SHABAAB": "al-Shabaab", "ASG": "Abu Sayyaf Group",
                "BOKOHARAM": "Boko Haram", "FSA": "Free Syrian Army"}
 
 # Demonyms and other forms a news reader expects; PETRARCH covers many but not all.

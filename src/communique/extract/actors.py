@@ -571,6 +571,15 @@ def _leftover_adjectives(doc: Doc, taken: set[int]) -> list[Mention]:
                 taken.update(range(i, i + n))
                 i += n - 1
                 break
+            igo = vocab.igo(span.text) if span.text[:1].isupper() else None
+            if igo is not None:
+                # A known organisation or armed group the NER left untagged ("ISIL").
+                out.append(Mention(i, i + n, igo.get("kind", "organisation"), igo["name"],
+                                   country=igo.get("country") or igo["code"], sector=igo.get("sector"),
+                                   source="igo", confidence=0.6))
+                taken.update(range(i, i + n))
+                i += n - 1
+                break
         i += 1
     for ent in doc.ents:
         if ent.label_ not in ("NORP", "GPE") or any(t in taken for t in range(ent.start, ent.end)):
