@@ -73,7 +73,8 @@ _QUANTITY_HEADS = {"group", "number", "thousand", "thousands", "tens", "hundred"
                    "dozen", "dozens", "million", "millions", "some", "one", "two", "several",
                    "many", "most", "part", "members", "member", "leader", "leaders", "delegation",
                    "team", "unit", "units", "contingent", "batch", "patch", "crowd", "band",
-                   "majority", "all", "each", "none", "few", "handful", "score", "scores"}
+                   "majority", "all", "each", "none", "few", "handful", "score", "scores",
+                   "deployment", "wave", "convoy", "column", "squad"}
 # Verbs whose object is the one who acts in the clause below: "urged Iran to stop".
 _OBJECT_CONTROL = {"urge", "ask", "call", "accuse", "force", "order", "persuade", "allow",
                    "help", "invite", "encourage", "pressure", "press", "push", "tell", "warn",
@@ -163,7 +164,8 @@ def _single(ctx: _Context, tok: Token) -> list[str]:
     if low in ("ministers", "leaders", "delegations") and any(
             c.lower_ in ("two", "both", "the", "their") for c in tok.children):
         return ctx.pairs["people"] or ctx.pairs["countries"]
-    if low in _PRONOUNS and tok.dep_ in ("nsubj", "nsubjpass") and not ctx.inside_quote(tok.idx):
+    if low in _PRONOUNS | {"their", "its"} and tok.dep_ in ("nsubj", "nsubjpass", "poss") and \
+            not ctx.inside_quote(tok.idx):
         # "Russia said it would ...": the pronoun is the reporting verb's subject.
         node = tok.head
         for _ in range(5):
@@ -186,7 +188,7 @@ def _single(ctx: _Context, tok: Token) -> list[str]:
         return [last] if last and last != sp else []
     if low in ("they", "them") and ctx.pairs["countries"]:
         return ctx.pairs["countries"]
-    if low == "it" and tok.dep_ in ("nsubj", "nsubjpass"):
+    if low in ("it", "its") and tok.dep_ in ("nsubj", "nsubjpass", "poss"):
         last = ctx.actors.last_before(tok.i, kinds=("organisation", "country"))
         return [last] if last else []
     ids: list[str] = []
@@ -257,6 +259,13 @@ def _subjects(ctx: _Context, verb: Token) -> tuple[list[str], bool]:
             return _expand(ctx, c), False
     if verb.dep_ == "relcl":
         return _expand(ctx, verb.head), False
+    if verb.dep_ == "acl" and verb.tag_ == "VBG":
+        # "a declaration demanding that ...": the noun's author demands.
+        found = _expand(ctx, verb.head)
+        if not found and verb.head.dep_ in ("dobj", "nsubj", "pobj") and verb.head.head.pos_ == "VERB":
+            found = _subjects(ctx, verb.head.head)[0]
+        if found:
+            return found, False
     head = verb.head
     if verb.dep_ == "pcomp" and head.dep_ == "prep":
         head = head.head  # "accused Tajikistan of attacking": climb over the preposition

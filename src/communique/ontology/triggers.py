@@ -45,6 +45,8 @@ NOUN_TRIGGERS: dict[str, Trigger] = {
     "refusal": ("REJECT", None, ()), "veto": ("REJECT", None, ()),
     "threat": ("THREATEN", None, ()), "warning": ("THREATEN", None, ()),
     "ultimatum": ("THREATEN", None, ()),
+    "curfew": ("COERCE", "curfew", ("repression",)), "martial law": ("COERCE", "martial-law", ()),
+    "state of emergency": ("COERCE", "restrict", ()),
     # material conflict
     "protest": ("PROTEST", "demo", ()), "protests": ("PROTEST", "demo", ()),
     "rally": ("PROTEST", "demo", ()), "rallies": ("PROTEST", "demo", ()),
@@ -88,6 +90,7 @@ LIGHT_VERBS = {
     "broker", "arrange", "organise", "organize", "call", "lift", "ease", "tighten", "slap",
     "expand", "extend", "order", "threaten", "declare", "register", "deliver", "lodge",
     "press", "pursue", "intensify", "escalate", "step", "widen", "halt", "end", "suspend",
+    "speed", "accelerate", "complete", "finish",
 }
 
 # Nouns that name an event only when something launches them: "launched strikes on X"
@@ -95,8 +98,10 @@ LIGHT_VERBS = {
 GOVERNED_NOUN_TRIGGERS: dict[str, Trigger] = {
     "strike": ("ASSAULT", None, ("military",)), "strikes": ("ASSAULT", None, ("military",)),
     "operation": ("ASSAULT", None, ("military",)), "operations": ("ASSAULT", None, ("military",)),
+    "fire": ("ASSAULT", "heavy-weapons", ("military",)),
 }
-LAUNCHERS = {"launch", "carry", "conduct", "mount", "stage", "order", "begin", "intensify", "step"}
+LAUNCHERS = {"launch", "carry", "conduct", "mount", "stage", "order", "begin", "intensify", "step",
+             "open", "exchange", "direct", "unleash"}
 
 # Light verbs that change the noun's category: "lift sanctions" eases, it does not sanction.
 LIGHT_VERB_OVERRIDES: dict[tuple[str, str], Trigger] = {
@@ -174,6 +179,8 @@ VERB_TRIGGERS: dict[str, Trigger] = {
     "storm": ("ASSAULT", None, ()), "raid": ("ASSAULT", None, ()),
     "ambush": ("ASSAULT", None, ()), "massacre": ("ASSAULT", None, ()),
     "mobilise": ("MOBILIZE", "troops", ("military",)), "mobilize": ("MOBILIZE", "troops", ("military",)),
+    "renege": ("REJECT", None, ()), "deface": ("COERCE", "cyber", ("cyber",)),
+    "hack": ("COERCE", "cyber", ("cyber",)),
 }
 
 # Verbs too general to be events by themselves: only a derived pattern with their
@@ -263,6 +270,9 @@ VERB_OBJECT_TRIGGERS: dict[tuple[str, str], Trigger] = {
     ("restore", "relation"): ("SUPPORT", None, ("diplomatic",)),
     ("set", "fire"): ("COERCE", "destroy", ()),
     ("meet", "demand"): ("CONCEDE", None, ()),
+    ("seek", "refuge"): ("REQUEST", None, ("asylum",)),
+    ("seek", "asylum"): ("REQUEST", None, ("asylum",)),
+    ("grant", "asylum"): ("AID", None, ("asylum",)),
     ("meet", "condition"): ("CONCEDE", None, ()),
     ("fire", "missile"): ("ASSAULT", "heavy-weapons", ("military",)),
     ("fire", "rocket"): ("ASSAULT", "heavy-weapons", ("military",)),
