@@ -216,7 +216,7 @@ NOT_TRIGGERS = {
     "export", "import", "invest", "borrow", "lend", "earn", "spend", "total", "reach",
     "ensure", "make", "get", "use", "face", "serve", "reveal", "signal", "appear", "look",
     "counter", "note", "comment", "quote", "mention", "come", "go", "rule", "govern", "control",
-    "own", "lead", "head", "run", "represent",
+    "own", "lead", "head", "run", "represent", "manage", "handle", "address",
 }
 
 # Categories where "X and Y <verb>" with no object means they did it together.
