@@ -25,13 +25,14 @@ a place-less mention between two events in different countries, a reciprocal men
 between two opposite directions, or a run of daily reports longer than the span, which is
 cut into events of at most ``MAX_SPAN_DAYS`` at points that depend on the order.
 
-This module is pure: it reads mention keys and cluster states and decides; ``ingest.py``
+This module is pure: it reads mention keys and cluster states and decides; ``canonical.py``
 loads the candidates and writes the outcome.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -115,13 +116,25 @@ class MentionKey:
 def mention_key(*, category: str, aux: str | None, source: Iterable[str | None],
                 target: Iterable[str | None], reciprocal: bool, date: str | None,
                 date_precision: str | None, place_country: str | None) -> MentionKey:
+    src, tgt, participants = _sides(tuple(source), tuple(target), bool(reciprocal))
+    return MentionKey(category, aux, src, tgt, reciprocal, _date_range(date, date_precision), place_country,
+                      participants)
+
+
+# Ingest makes a key for every mention, and the same few sides and dates recur thousands of
+# times: remember them (the results are tuples, shared safely).
+@functools.lru_cache(maxsize=8192)
+def _sides(source: tuple, target: tuple, reciprocal: bool
+           ) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     src = tuple(sorted({c for c in source if c}))
     tgt = tuple(sorted({c for c in target if c}))
     if reciprocal:
         # A reciprocal event has no sides: every participant acted with the others.
         src, tgt = tuple(sorted(set(src) | set(tgt))), ()
-    return MentionKey(category, aux, src, tgt, reciprocal, date_range(date, date_precision), place_country,
-                      tuple(sorted(set(src) | set(tgt))))
+    return src, tgt, tuple(sorted(set(src) | set(tgt)))
+
+
+_date_range = functools.lru_cache(maxsize=65536)(date_range)
 
 
 @dataclass(slots=True)
@@ -231,6 +244,56 @@ def _preference(cluster: Cluster, key: MentionKey) -> tuple:
             cluster.order())
 
 
+# A bucket holds a dyad's events of many years: its day-precision clusters are filed by the
+# slot of their first day, so a day-precision mention looks at the one or two slots its
+# dates can reach instead of the whole bucket.
+_SLOT_DAYS = 4
+
+
+def _remove(clusters: list[Cluster], cluster: Cluster) -> None:
+    for i, c in enumerate(clusters):
+        if c is cluster:
+            del clusters[i]
+            return
+    raise ValueError("cluster not filed")
+
+
+class _Bucket:
+    """The clusters of one bucket: day-precision ones by the slot of their first day (``lo``),
+    coarser ones (a week, a month, a year) in a list apart. A cluster is filed under its
+    dates, so it is taken out before they change and filed again after."""
+
+    __slots__ = ("slots", "coarse")
+
+    def __init__(self) -> None:
+        self.slots: dict[int, list[Cluster]] = {}
+        self.coarse: list[Cluster] = []
+
+    def add(self, c: Cluster) -> None:
+        if c.rank == 0:
+            self.slots.setdefault(c.lo // _SLOT_DAYS, []).append(c)
+        else:
+            self.coarse.append(c)
+
+    def take(self, c: Cluster) -> None:
+        _remove(self.slots[c.lo // _SLOT_DAYS] if c.rank == 0 else self.coarse, c)
+
+    def near(self, key: MentionKey) -> list[Cluster]:
+        """A superset of the clusters that ``key`` (dated) fits."""
+        lo, hi, rank = key.dates  # type: ignore[misc]
+        if rank != 0:
+            # A coarse date fits what it overlaps, however long: look at everything.
+            return self.coarse + [c for slot in self.slots.values() for c in slot]
+        # Day against day (_dates_fit): hi >= c.lo - WINDOW_DAYS, and the two together span
+        # at most MAX_SPAN_DAYS, so c.lo >= hi - MAX_SPAN_DAYS. Coarse clusters: all of them.
+        found = self.coarse
+        slots = self.slots
+        for n in range((hi - MAX_SPAN_DAYS) // _SLOT_DAYS, (hi + WINDOW_DAYS) // _SLOT_DAYS + 1):
+            if n in slots:
+                found = found + slots[n]  # a new list: the filed ones stay as they are
+        return found
+
+
 class Grouper:
     """Assigns mentions to clusters, given the stored clusters they could join.
 
@@ -239,12 +302,18 @@ class Grouper:
     """
 
     def __init__(self, candidates: Iterable[Cluster]) -> None:
-        self.buckets: dict[tuple[str, tuple[str, ...]], list[Cluster]] = {}
+        self.buckets: dict[tuple[str, tuple[str, ...]], _Bucket] = {}
         for c in candidates:
-            self.buckets.setdefault(c.bucket, []).append(c)
+            self._bucket(c.bucket).add(c)
         self.new: list[Cluster] = []
         self.merged: list[Cluster] = []
         self._seq = itertools.count()
+
+    def _bucket(self, key: tuple[str, tuple[str, ...]]) -> _Bucket:
+        bucket = self.buckets.get(key)
+        if bucket is None:
+            bucket = self.buckets[key] = _Bucket()
+        return bucket
 
     def assign(self, key: MentionKey, member: object) -> Cluster:
         if not key.groupable:
@@ -254,25 +323,28 @@ class Grouper:
             cluster.members.append(member)
             self.new.append(cluster)
             return cluster
-        bucket = self.buckets.setdefault(bucket_of(key), [])
+        bucket = self._bucket(bucket_of(key))
         lo, hi, _ = key.dates  # type: ignore[misc]
-        # The date test first, inline: a bucket holds a dyad's events of many years.
-        fitting = sorted((c for c in bucket if c.lo - WINDOW_DAYS <= hi and c.hi + WINDOW_DAYS >= lo
-                          and fits(c, key)), key=lambda c: _preference(c, key))
+        # The date test first, inline; then the rule.
+        fitting = [c for c in bucket.near(key)
+                   if c.lo - WINDOW_DAYS <= hi and c.hi + WINDOW_DAYS >= lo and fits(c, key)]
+        if len(fitting) > 1:
+            fitting.sort(key=lambda c: _preference(c, key))
         if not fitting:
             cluster = Cluster.start(key, next(self._seq))
-            bucket.append(cluster)
             self.new.append(cluster)
         else:
             cluster = fitting[0]
+            bucket.take(cluster)
             join(cluster, key)
             # A mention that fits two events bridges them: merge those that still fit together.
             for other in fitting[1:]:
                 if can_merge(cluster, other):
                     survivor, loser = sorted((cluster, other), key=Cluster.order)
+                    bucket.take(other)  # the survivor changes, the loser goes: both leave
                     merge(survivor, loser)
-                    bucket.remove(loser)
                     self.merged.append(loser)
                     cluster = survivor
+        bucket.add(cluster)
         cluster.members.append(member)
         return cluster

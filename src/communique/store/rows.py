@@ -16,6 +16,7 @@ from sqlalchemy.engine import Connection
 from ..records import Actor, Article, Event, Extraction, Place, PlaceRef, Quote, Span, TimeRef
 from ..ontology import lexicon
 from . import schema as s
+from .bulk import Codecs
 
 
 def _span_cols(span: Span, prefix: str = "") -> dict[str, Any]:
@@ -73,19 +74,25 @@ def time_row(article_id: int, t: TimeRef) -> dict[str, Any]:
             "precision": t.precision}
 
 
-def mention_row(article_id: int, event_id: int, e: Event) -> dict[str, Any]:
+# event_mentions columns in the order of mention_row's tuples: ingest writes hundreds of
+# thousands of these a minute, so they skip the dicts of the other tables.
+MENTION_COLUMNS = ("id", "event_id", "article_id", "local_id", "category", "mode", "contexts", "aux",
+                   "reciprocal", "date", "date_precision", "place_name", "place_country", "lat", "lon",
+                   "score", "trigger_start", "trigger_end", "trigger_text", "sentence_start",
+                   "sentence_end", "confidence", "also")
+
+
+def mention_row(mention_id: int, article_id: int, event_id: int, e: Event, codecs: Codecs) -> tuple:
+    """An event_mentions row (MENTION_COLUMNS), its values encoded for the database."""
     place = e.place
-    return {
-        "event_id": event_id, "article_id": article_id, "local_id": e.id, "category": e.category,
-        "mode": e.mode, "contexts": list(e.contexts), "aux": e.aux, "reciprocal": e.reciprocal,
-        "date": e.date, "date_precision": e.date_precision,
-        "place_name": place.name if place else None, "place_country": place.country if place else None,
-        "lat": place.lat if place else None, "lon": place.lon if place else None,
-        "score": e.score, "trigger_start": e.trigger.start, "trigger_end": e.trigger.end,
-        "trigger_text": e.trigger.text,
-        "sentence_start": e.sentence[0], "sentence_end": e.sentence[1], "confidence": e.confidence,
-        "also": [x.to_dict() for x in e.also],
-    }
+    return (
+        mention_id, event_id, article_id, e.id, e.category, e.mode, codecs.strings(e.contexts), e.aux,
+        codecs.boolean(e.reciprocal), e.date, e.date_precision,
+        place.name if place else None, place.country if place else None,
+        place.lat if place else None, place.lon if place else None,
+        e.score, e.trigger.start, e.trigger.end, e.trigger.text, e.sentence[0], e.sentence[1], e.confidence,
+        codecs.json([x.to_dict() for x in e.also]) if e.also else "[]",
+    )
 
 
 def quote_row(article_id: int, speaker_id: int | None, mention_id: int | None, q: Quote) -> dict[str, Any]:
