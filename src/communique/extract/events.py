@@ -10,7 +10,6 @@ merely names a topic ("assertiveness figured in the talks") gives no event.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
@@ -22,301 +21,24 @@ from ..ontology.triggers import (
 )
 from ..records import Event, Place, PlaceRef, Quote, Span, TimeRef
 from .doctext import doc_text
-from . import vocab
 from .actors import ActorIndex
-
-_SUBJ = ("nsubj", "nsubjpass", "csubj")
-# Which prepositions of an event noun name its target: "talks on trade" is a topic,
-# "sanctions on Iran" a target.
-_NOUN_TARGET_PREPS = {
-    "CONSULT": ("with", "to", "in"), "AGREE": ("with", "to"), "SUPPORT": ("for", "to", "of"),
-    "AID": ("to", "for"), "COOPERATE": ("with",), "SANCTION": ("on", "against", "to"),
-    "ASSAULT": ("on", "against", "in"), "COERCE": ("on", "against", "of"),
-    "ACCUSE": ("against", "of"), "THREATEN": ("against", "to"), "PROTEST": ("against", "outside"),
-    "REQUEST": ("to", "from"), "REJECT": ("of",), "RETREAT": ("from",), "MOBILIZE": ("to", "against"),
-}
-_RESTRICTIONS = {"ban", "sanction", "embargo", "restriction", "curb", "blockade", "curfew",
-                 "limit", "tariff", "boycott", "freeze", "moratorium"}
-_VERBAL_AT = {"REQUEST", "ACCUSE", "THREATEN", "SUPPORT", "REJECT"}
-_AGAINST = {"SANCTION", "COERCE", "ASSAULT", "PROTEST", "THREATEN", "ACCUSE", "MOBILIZE"}
-_CIVILIAN = {"CVL", "OPP", "LAB", "EDU", "REF", "AGR", "SOC", "REL", None}
-
-
-def _is(tok: Token, lemmas: set[str] | frozenset[str]) -> bool:
-    """Lemma test that survives the small model's lemmatiser ("hoped" -> "hop")."""
-    if tok.lemma_.lower() in lemmas:
-        return True
-    low = tok.lower_
-    for suffix, repl in (("ied", "y"), ("ies", "y"), ("ed", ""), ("ed", "e"), ("d", ""), ("es", ""),
-                         ("s", ""), ("ing", ""), ("ing", "e")):
-        if low.endswith(suffix) and low[: -len(suffix)] + repl in lemmas:
-            return True
-    return False
-
-
-class _NoActor:
-    sector = None
-    country = None
-
-
-_NOACTOR = _NoActor()
-_TARGET_PREPS = ("with", "to", "against", "on", "at", "for", "into", "toward", "towards", "upon", "over",
-                 "outside")
-_FUTURE_HEADS = {"plan", "expect", "schedule", "intend", "aim", "hope", "prepare", "agree",
-                 "want", "seek", "decide", "promise", "pledge", "vow", "set"}
-_HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "must", "can"}
-_REPORTING = {"say", "announce", "tell", "claim", "add", "state", "report", "warn", "insist",
-              "declare", "confirm", "deny", "indicate", "reveal", "admit", "acknowledge", "write"}
-_PRONOUNS = {"it", "they", "he", "she", "we", "i"}
-# Heads that count or collect the actors in their of-phrase.
-_QUANTITY_HEADS = {"group", "number", "thousand", "thousands", "tens", "hundred", "hundreds",
-                   "dozen", "dozens", "million", "millions", "some", "one", "two", "several",
-                   "many", "most", "part", "members", "member", "leader", "leaders", "delegation",
-                   "team", "unit", "units", "contingent", "batch", "patch", "crowd", "band",
-                   "majority", "all", "each", "none", "few", "handful", "score", "scores",
-                   "deployment", "wave", "convoy", "column", "squad"}
-# Verbs whose object is the one who acts in the clause below: "urged Iran to stop".
-_OBJECT_CONTROL = {"urge", "ask", "call", "accuse", "force", "order", "persuade", "allow",
-                   "help", "invite", "encourage", "pressure", "press", "push", "tell", "warn",
-                   "request", "require", "compel", "permit", "authorize", "authorise", "blame",
-                   "convince", "instruct", "enable", "appeal", "implore", "beg", "challenge"}
-
-
-@dataclass(slots=True)
-class _Candidate:
-    trigger: Token
-    governor: Token  # the verb whose tense, negation and modality apply
-    category: str
-    mode: str | None
-    contexts: tuple[str, ...]
-    source: list[str] = field(default_factory=list)
-    target: list[str] = field(default_factory=list)
-    reciprocal: bool = False
-    confidence: float = 0.6
-    # The category of an event noun the verb is about ("condemned the attack"): its
-    # actors may be found in the event it refers back to.
-    about: str | None = None
-
-
-class _Context:
-    """What the event extractor knows about the article besides the parse."""
-
-    def __init__(self, doc: Doc, actors: ActorIndex, times: list[TimeRef], places: list[Place],
-                 quotes: list[Quote], published: dt.date | None) -> None:
-        self.doc = doc
-        self.actors = actors
-        self.times = [t for t in times if t.value and t.precision != "duration"]
-        self.places = [(m.start, m.end, p.ref()) for p in places for m in p.mentions]
-        self.quotes = quotes
-        self.published = published
-        cities = [p for p in places if p.feature in ("city", "site")]
-        self.main_place = cities[0].ref() if cities else None
-        self.pairs = _pairs(actors)
-        self.by_country = {}
-        for a in actors.actors:
-            if a.kind == "country" and a.country:
-                self.by_country.setdefault(a.country, a.id)
-
-    def speaker_at(self, char: int) -> str | None:
-        for q in self.quotes:
-            if q.direct and q.content.start <= char < q.content.end:
-                return q.speaker
-        return None
-
-    def inside_quote(self, char: int) -> bool:
-        return any(q.direct and q.content.start <= char < q.content.end for q in self.quotes)
-
-
-def _pairs(actors: ActorIndex) -> dict[str, list[str]]:
-    """Who "the two countries" and "the two ministers" are: the two most-mentioned of each kind."""
-    def top(kinds: tuple[str, ...], need_sector: bool) -> list[str]:
-        cands = [a for a in actors.actors if a.kind in kinds and a.country and
-                 (not need_sector or a.sector in ("GOV", "MIL"))]
-        cands.sort(key=lambda a: -len(a.mentions))
-        chosen: list[str] = []
-        seen: set[str] = set()
-        for a in cands:
-            if a.country not in seen:
-                chosen.append(a.id)
-                seen.add(a.country)  # type: ignore[arg-type]
-            if len(chosen) == 2:
-                break
-        return chosen if len(chosen) == 2 else []
-
-    return {"countries": top(("country",), False), "people": top(("person",), True)}
-
-
-def _single(ctx: _Context, tok: Token) -> list[str]:
-    """Actors a noun-phrase head stands for (not following conjunctions)."""
-    found = ctx.actors.at(tok.i)
-    if found:
-        return [found]
-    for c in tok.children:
-        # "his counterpart Suh Wook", "Korea's Defence Minister, Mr Suh Wook"
-        if c.dep_ == "appos":
-            found = ctx.actors.at(c.i)
-            if found:
-                return [found]
-    low = tok.lower_
-    if low in ("countries", "sides", "nations", "states", "governments") and any(
-            c.lower_ in ("two", "both") for c in tok.children):
-        return ctx.pairs["countries"]
-    if low in ("ministers", "leaders", "delegations") and any(
-            c.lower_ in ("two", "both", "the", "their") for c in tok.children):
-        return ctx.pairs["people"] or ctx.pairs["countries"]
-    if low in _PRONOUNS | {"their", "its"} and tok.dep_ in ("nsubj", "nsubjpass", "poss") and \
-            not ctx.inside_quote(tok.idx):
-        # "Russia said it would ...": the pronoun is the reporting verb's subject.
-        node = tok.head
-        for _ in range(5):
-            if _is(node, _REPORTING) and node.pos_ == "VERB":
-                subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-                if subj is not None and subj is not tok and subj.lower_ not in _PRONOUNS:
-                    found = _expand(ctx, subj)
-                    if found:
-                        return found
-                break
-            if node.head is node:
-                break
-            node = node.head
-    if low in ("we", "i", "us", "me") and ctx.inside_quote(tok.idx):
-        sp = ctx.speaker_at(tok.idx)
-        return [sp] if sp else []
-    if low in ("he", "she"):
-        sp = ctx.speaker_at(tok.idx) if ctx.inside_quote(tok.idx) else None
-        last = ctx.actors.last_before(tok.i, kinds=("person",))
-        return [last] if last and last != sp else []
-    if low in ("they", "them") and ctx.pairs["countries"]:
-        return ctx.pairs["countries"]
-    if low in ("it", "its") and tok.dep_ in ("nsubj", "nsubjpass", "poss"):
-        last = ctx.actors.last_before(tok.i, kinds=("organisation", "country"))
-        return [last] if last else []
-    ids: list[str] = []
-    for c in tok.children:
-        if c.dep_ in ("compound", "amod", "poss", "nmod") and c.i < tok.i:
-            for cc in [c, *c.conjuncts]:
-                a = ctx.actors.at(cc.i)
-                if a and a not in ids:
-                    ids.append(a)
-    if not ids and (tok.lemma_.lower() in _QUANTITY_HEADS or tok.like_num):
-        # "Tens of thousands of students", "a group of Moroccan diplomats"
-        ids = _of_actors(ctx, tok)
-        if not ids:
-            for c in tok.children:
-                if c.dep_ == "prep" and c.lower_ == "of":
-                    for p in c.children:
-                        if p.dep_ == "pobj" and (p.lemma_.lower() in _QUANTITY_HEADS or p.like_num):
-                            ids = _single(ctx, p)
-    return ids
-
-
-def _country_of_modifier(ctx: _Context, tok: Token) -> list[str]:
-    """ "sanctions on Tajik goods", "demolished Palestinian homes": the country the thing belongs to."""
-    for c in tok.children:
-        if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i < tok.i:
-            code = vocab.country_code(c.text) or vocab.country_code(ctx.doc[c.left_edge.i:c.i + 1].text)
-            if code and code in ctx.by_country:
-                return [ctx.by_country[code]]
-    return []
-
-
-def _expand(ctx: _Context, tok: Token) -> list[str]:
-    ids: list[str] = []
-    for t in [tok, *tok.conjuncts]:
-        for a in _single(ctx, t):
-            if a not in ids:
-                ids.append(a)
-    return ids
-
-
-def _of_actors(ctx: _Context, tok: Token) -> list[str]:
-    """Actors inside an object phrase: "the contribution of South Korea", "an offer from
-    Afghanistan", "an appeal by the UN"."""
-    for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ in ("of", "from", "by"):
-            for p in c.children:
-                if p.dep_ == "pobj":
-                    found = _expand(ctx, p)
-                    if found:
-                        return found
-    return []
-
-
-def _subjects(ctx: _Context, verb: Token) -> tuple[list[str], bool]:
-    """Source actors of a verb and whether the verb is passive."""
-    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
-    if passive:
-        for c in verb.children:
-            if c.dep_ == "agent":
-                for p in c.children:
-                    if p.dep_ == "pobj":
-                        return _expand(ctx, p), True
-        return [], True
-    for c in verb.children:
-        if c.dep_ in _SUBJ:
-            if c.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
-                return _expand(ctx, verb.head), False
-            return _expand(ctx, c), False
-    if verb.dep_ == "relcl":
-        return _expand(ctx, verb.head), False
-    if verb.dep_ == "acl" and verb.tag_ == "VBG":
-        # "a declaration demanding that ...": the noun's author demands.
-        found = _expand(ctx, verb.head)
-        if not found and verb.head.dep_ in ("dobj", "nsubj", "pobj") and verb.head.head.pos_ == "VERB":
-            found = _subjects(ctx, verb.head.head)[0]
-        if found:
-            return found, False
-    head = verb.head
-    if verb.dep_ == "pcomp" and head.dep_ == "prep":
-        head = head.head  # "accused Tajikistan of attacking": climb over the preposition
-    if verb.dep_ in ("xcomp", "pcomp") and head.pos_ == "VERB":
-        # Object control: "urged Iran to stop", "accused X of attacking" - the object acts.
-        obj = next((c for c in head.children if c.dep_ in ("dobj", "dative")), None)
-        if obj is not None and _is(head, _OBJECT_CONTROL):
-            found = _expand(ctx, obj)
-            if found:
-                return found, False
-    if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp", "attr") and head is not verb:
-        # "he is prepared to lift the ban": through the adjective to the copula's subject.
-        return _subjects(ctx, head)[0], False
-    # A quoted sentence without a subject ("Had excellent talks with ...") is the speaker's.
-    if ctx.inside_quote(verb.idx) and verb.dep_ == "ROOT":
-        sp = ctx.speaker_at(verb.idx)
-        return ([sp] if sp else []), False
-    return [], False
-
-
-def _targets(ctx: _Context, verb: Token, passive: bool, prep: str | None = None, *,
-             owned: bool = False) -> list[str]:
-    """Target actors of a verb. With ``owned``, a thing's owner counts ("demolished
-    Palestinian homes", "sanctions on Tajik goods"): right for actions against property,
-    wrong for cooperation ("inaugurated the India-Korea park" is not aimed at Korea)."""
-    def owner(tok: Token) -> list[str]:
-        return _country_of_modifier(ctx, tok) if owned else []
-
-    ids: list[str] = []
-    for c in verb.children:
-        if passive and c.dep_ == "nsubjpass":
-            ids += _expand(ctx, c) or _of_actors(ctx, c) or owner(c)
-        elif c.dep_ in ("dobj", "dative", "iobj", "attr"):
-            ids += _expand(ctx, c) or _of_actors(ctx, c) or owner(c)
-    if not ids:
-        for c in verb.children:
-            if c.dep_ == "prep" and (c.lower_ == prep or (prep is None and c.lower_ in _TARGET_PREPS)):
-                for p in c.children:
-                    if p.dep_ == "pobj":
-                        ids += _expand(ctx, p) or owner(p)
-            elif c.dep_ == "dobj":
-                # "gave X a grant", "held talks with X", "lift the ban on X": the object's
-                # own phrase names the party.
-                preps = ("with", "to", "against", "on") if c.lemma_.lower() in _RESTRICTIONS \
-                    else ("with", "to", "against")
-                for g in c.children:
-                    if g.dep_ == "prep" and g.lower_ in preps:
-                        for p in g.children:
-                            if p.dep_ == "pobj":
-                                ids += _expand(ctx, p)
-    return ids
+from .participants import (
+    AGAINST,
+    CIVILIAN,
+    Candidate,
+    Context,
+    FUTURE_HEADS,
+    HYPOTHETICAL_AUX,
+    NO_ACTOR,
+    NOUN_TARGET_PREPS,
+    REPORTING,
+    VERBAL_AT,
+    country_of_modifier,
+    expand,
+    lemma_is,
+    subjects,
+    targets,
+)
 
 
 def _verb_lemma(tok: Token) -> str:
@@ -337,7 +59,7 @@ def _verb_lemma(tok: Token) -> str:
 
 def _light_lemma(tok: Token) -> str:
     for lemma in LIGHT_VERBS:
-        if _is(tok, {lemma}):
+        if lemma_is(tok, {lemma}):
             return lemma
     return tok.lemma_.lower()
 
@@ -401,7 +123,7 @@ def _noun_key(tok: Token) -> str | None:
         two = f"{doc[tok.i - 1].lower_} {tok.lower_}"
         if two in NOUN_TRIGGERS:
             return two  # "hunger strike" before the governed "strike"
-    if tok.lower_ in GOVERNED_NOUN_TRIGGERS and tok.dep_ == "dobj" and _is(tok.head, LAUNCHERS):
+    if tok.lower_ in GOVERNED_NOUN_TRIGGERS and tok.dep_ == "dobj" and lemma_is(tok.head, LAUNCHERS):
         return tok.lower_
     if tok.lower_ in NOUN_TRIGGERS:
         return tok.lower_
@@ -410,47 +132,47 @@ def _noun_key(tok: Token) -> str | None:
     return None
 
 
-def _noun_candidate(ctx: _Context, tok: Token) -> _Candidate | None:
+def _noun_candidate(ctx: Context, tok: Token) -> Candidate | None:
     key = _noun_key(tok)
     if key is None or tok.pos_ not in ("NOUN", "PROPN"):
         return None
     category, mode, contexts = NOUN_TRIGGERS.get(key) or GOVERNED_NOUN_TRIGGERS[key]
-    cand = _Candidate(tok, tok, category, mode, contexts, confidence=0.65)
+    cand = Candidate(tok, tok, category, mode, contexts, confidence=0.65)
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ == "between":
             for p in c.children:
                 if p.dep_ == "pobj":
-                    cand.source = _expand(ctx, p)
+                    cand.source = expand(ctx, p)
                     cand.reciprocal = True
         elif c.dep_ == "poss":
-            cand.source = cand.source or _expand(ctx, c)
+            cand.source = cand.source or expand(ctx, c)
         elif c.dep_ == "prep" and c.lower_ == "by":
-            cand.source = cand.source or [a for p in c.children if p.dep_ == "pobj" for a in _expand(ctx, p)]
-        elif c.dep_ == "prep" and c.lower_ in _NOUN_TARGET_PREPS.get(category, ("with", "to", "against")):
+            cand.source = cand.source or [a for p in c.children if p.dep_ == "pobj" for a in expand(ctx, p)]
+        elif c.dep_ == "prep" and c.lower_ in NOUN_TARGET_PREPS.get(category, ("with", "to", "against")):
             for p in c.children:
                 if p.dep_ == "pobj":
-                    found = _expand(ctx, p) or (_country_of_modifier(ctx, p) if category in _AGAINST else [])
+                    found = expand(ctx, p) or (country_of_modifier(ctx, p) if category in AGAINST else [])
                     cand.target += [a for a in found if a not in cand.target]
     if not cand.source:
         mods = [a for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i
-                for a in _expand(ctx, c)]
+                for a in expand(ctx, c)]
         # Hyphenated pairs ("India-Korea talks") parse as chains of compounds.
         for c in tok.children:
             if c.dep_ == "compound":
                 for g in c.children:
                     if g.dep_ in ("compound", "amod", "nmod"):
-                        mods += [a for a in _expand(ctx, g) if a not in mods]
+                        mods += [a for a in expand(ctx, g) if a not in mods]
         cand.source = mods
         if len(mods) > 1 and category in RECIPROCAL:
             cand.reciprocal = True
     head = tok.head
     if tok.dep_ in ("dobj", "nsubjpass", "attr", "ccomp", "oprd") and head.pos_ in ("VERB", "AUX") and \
-            _is(head, LIGHT_VERBS | {"be"}):
+            lemma_is(head, LIGHT_VERBS | {"be"}):
         cand.governor = head
         override = LIGHT_VERB_OVERRIDES.get((_light_lemma(head), category))
         if override:
             cand.category, cand.mode, cand.contexts = override
-        subj, passive = _subjects(ctx, head)
+        subj, passive = subjects(ctx, head)
         if subj and not cand.reciprocal:
             cand.source = subj + [a for a in cand.source if a not in subj] if not cand.source else cand.source
             if cand.source != subj:
@@ -458,7 +180,7 @@ def _noun_candidate(ctx: _Context, tok: Token) -> _Candidate | None:
                 cand.source = subj
         elif subj:
             cand.source += [a for a in subj if a not in cand.source]
-        cand.target += [a for a in _targets(ctx, head, passive, owned=cand.category in _AGAINST)
+        cand.target += [a for a in targets(ctx, head, passive, owned=cand.category in AGAINST)
                         if a not in cand.target and a not in cand.source]
         cand.confidence = 0.75
     elif tok.dep_ == "pobj" and tok.head.dep_ == "prep" and not cand.source:
@@ -471,11 +193,11 @@ def _noun_candidate(ctx: _Context, tok: Token) -> _Candidate | None:
     return cand
 
 
-def _verb_candidate(ctx: _Context, tok: Token) -> _Candidate | None:
+def _verb_candidate(ctx: Context, tok: Token) -> Candidate | None:
     if tok.pos_ != "VERB":
         return None
     obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
-    if obj is not None and _is(tok, LIGHT_VERBS) and _noun_key(obj):
+    if obj is not None and lemma_is(tok, LIGHT_VERBS) and _noun_key(obj):
         return None  # the noun carries the event
     found = _verb_trigger(tok)
     joint = any(c.lower_ in JOINT_ADVERBS for c in tok.children if c.dep_ == "advmod")
@@ -484,37 +206,37 @@ def _verb_candidate(ctx: _Context, tok: Token) -> _Candidate | None:
     (category, mode, contexts), conf, prep = found if found else (("COOPERATE", None, ()), 0.6, None)
     if joint and found and category not in RECIPROCAL:
         category, mode = "COOPERATE", None
-    source, passive = _subjects(ctx, tok)
-    if not source and not (category in ("ASSAULT", "COERCE") and _is(tok, SOURCELESS)):
+    source, passive = subjects(ctx, tok)
+    if not source and not (category in ("ASSAULT", "COERCE") and lemma_is(tok, SOURCELESS)):
         return None
-    if category == "CONSULT" and obj is not None and not _expand(ctx, obj) and \
+    if category == "CONSULT" and obj is not None and not expand(ctx, obj) and \
             obj.pos_ in ("NOUN", "PROPN") and not _noun_key(obj):
         return None  # "could not meet the repayments" is no meeting
     if tok.lemma_.lower() == "warn" and not any(c.dep_ in ("dobj", "dative") for c in tok.children):
         return None  # "warned that cholera could spread" is a statement, not a threat
-    target = [a for a in _targets(ctx, tok, passive, prep, owned=category in _AGAINST) if a not in source]
+    target = [a for a in targets(ctx, tok, passive, prep, owned=category in AGAINST) if a not in source]
     if not target and mode == "visit":
-        target = [a for a in _targets(ctx, tok, passive, "in") if a not in source]
-    if not target and category in _VERBAL_AT:
+        target = [a for a in targets(ctx, tok, passive, "in") if a not in source]
+    if not target and category in VERBAL_AT:
         # "demanded that the US cancel the sale": whoever is asked, accused or warned.
         for c in tok.children:
             if c.dep_ == "ccomp":
                 subj = next((s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")), None)
                 if subj is not None:
-                    target = [a for a in _expand(ctx, subj) if a not in source]
+                    target = [a for a in expand(ctx, subj) if a not in source]
                 break
     if mode == "investigate" and not target:
         return None  # "studying the proposals" investigates no one
-    if not target and obj is not None and _is(tok, {"fight", "combat", "battle", "tackle", "counter"}):
+    if not target and obj is not None and lemma_is(tok, {"fight", "combat", "battle", "tackle", "counter"}):
         return None  # "fight deforestation": a policy, not violence against anyone
     if not source and not target:
         return None  # violence with neither side named ("a bomb exploded") is not a relation
     if not source:
         conf -= 0.15
     if category == "COERCE" and tok.lemma_.lower() in ("block", "blockade", "obstruct", "occupy") and \
-            source and all((ctx.actors.actor(a) or _NOACTOR).sector in _CIVILIAN for a in source):
+            source and all((ctx.actors.actor(a) or NO_ACTOR).sector in CIVILIAN for a in source):
         category, mode = "PROTEST", "obstruct"
-    cand = _Candidate(tok, tok, category, mode, contexts, source, target, confidence=conf)
+    cand = Candidate(tok, tok, category, mode, contexts, source, target, confidence=conf)
     if obj is not None and _noun_key(obj) in NOUN_TRIGGERS and not target:
         cand.about = NOUN_TRIGGERS[_noun_key(obj)][0]
     if (joint or category in RECIPROCAL) and not target and len(source) > 1:
@@ -524,7 +246,7 @@ def _verb_candidate(ctx: _Context, tok: Token) -> _Candidate | None:
     return cand
 
 
-def _aux(ctx: _Context, gov: Token, date: str | None, precision: str | None) -> str | None:
+def _aux(ctx: Context, gov: Token, date: str | None, precision: str | None) -> str | None:
     if any(c.dep_ == "neg" for c in gov.children) or any(
             c.dep_ == "neg" for c in gov.head.children if gov.dep_ == "xcomp"):
         return "negated"
@@ -537,13 +259,13 @@ def _aux(ctx: _Context, gov: Token, date: str | None, precision: str | None) -> 
         for c in gov.children)
     if conditional:
         return "hypothetical"
-    if auxes & {"will", "shall", "'ll"} or (gov.dep_ == "xcomp" and _is(gov.head, _FUTURE_HEADS)):
+    if auxes & {"will", "shall", "'ll"} or (gov.dep_ == "xcomp" and lemma_is(gov.head, FUTURE_HEADS)):
         return "future"
     # "said it would withdraw": would is the past of will in reported speech.
-    if "would" in auxes and gov.dep_ == "ccomp" and _is(gov.head, _REPORTING) and \
+    if "would" in auxes and gov.dep_ == "ccomp" and lemma_is(gov.head, REPORTING) and \
             not any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in gov.children):
         return "future"
-    if auxes & _HYPOTHETICAL_AUX or any(c.dep_ == "mark" and c.lower_ in ("if", "unless")
+    if auxes & HYPOTHETICAL_AUX or any(c.dep_ == "mark" and c.lower_ in ("if", "unless")
                                         for c in gov.children):
         return "hypothetical"
     pub = ctx.published
@@ -562,7 +284,7 @@ def _aux(ctx: _Context, gov: Token, date: str | None, precision: str | None) -> 
     return None
 
 
-def _salience(cand: _Candidate) -> float:
+def _salience(cand: Candidate) -> float:
     """Main-clause events are what a sentence reports; side clauses add detail. The
     confidence reflects it, so a reader taking one event per sentence takes the main one."""
     gov = cand.governor
@@ -570,7 +292,7 @@ def _salience(cand: _Candidate) -> float:
         gov = gov.head
     if gov.dep_ == "ROOT":
         return 0.1
-    if gov.dep_ == "ccomp" and gov.head.dep_ == "ROOT" and _is(gov.head, _REPORTING):
+    if gov.dep_ == "ccomp" and gov.head.dep_ == "ROOT" and lemma_is(gov.head, REPORTING):
         return 0.1  # "X said it had expelled Y": the expulsion is the news
     if gov.dep_ in ("relcl", "acl", "advcl", "pcomp", "amod"):
         return -0.1
@@ -585,7 +307,7 @@ def _sentence_bounds(sent) -> tuple[int, int]:
     return start, sent.start_char + len(text.rstrip())
 
 
-def _refer_back(cands: list[_Candidate]) -> None:
+def _refer_back(cands: list[Candidate]) -> None:
     """ "condemned the attack": the target is whoever the article last said attacked."""
     for n, cand in enumerate(cands):
         if cand.about is None or cand.target:
@@ -599,7 +321,7 @@ def _refer_back(cands: list[_Candidate]) -> None:
 _LOCAL = {"PROTEST", "COERCE", "ASSAULT", "MOBILIZE", "SANCTION", "CONCEDE", "RETREAT"}
 
 
-def _locate_unnamed(ctx: _Context, cand: _Candidate) -> None:
+def _locate_unnamed(ctx: Context, cand: Candidate) -> None:
     """Unnamed parties of a local happening stand for the country where it happens, as
     event datasets code them: "a roadside bomb near Samarra killed a U.S. soldier" is
     IRQ -> USA; "a curfew in Cizre" is imposed on TUR."""
@@ -624,10 +346,10 @@ def _locate_unnamed(ctx: _Context, cand: _Candidate) -> None:
         cand.confidence -= 0.1
 
 
-def _host(ctx: _Context, cand: _Candidate) -> list[str]:
+def _host(ctx: Context, cand: Candidate) -> list[str]:
     """The host of a visit named only by its city: "arrived in Manila" visits the Philippines."""
     sent = cand.trigger.sent
-    guests = {(ctx.actors.actor(a) or _NOACTOR).country for a in cand.source} if cand.source else set()
+    guests = {(ctx.actors.actor(a) or NO_ACTOR).country for a in cand.source} if cand.source else set()
     for s, e, place in ctx.places:
         if sent.start_char <= s < sent.end_char and place.country and place.country not in guests:
             host = ctx.by_country.get(place.country)
@@ -636,13 +358,13 @@ def _host(ctx: _Context, cand: _Candidate) -> list[str]:
     return []
 
 
-def _intended(cand: _Candidate, aux: str | None) -> str | None:
+def _intended(cand: Candidate, aux: str | None) -> str | None:
     """An action someone agreed, hoped or vowed to take lies ahead: "agreed to deepen
     cooperation and hold consultations" gives aux future to both."""
     gov = cand.governor
     while gov.dep_ == "conj" and gov.head is not gov:
         gov = gov.head
-    if aux is None and gov.dep_ == "xcomp" and _is(gov.head, INTENT_HEADS):
+    if aux is None and gov.dep_ == "xcomp" and lemma_is(gov.head, INTENT_HEADS):
         return "future"
     return aux
 
@@ -661,7 +383,7 @@ def as_intention(category: str, mode: str | None, aux: str | None) -> tuple[str,
     return category, mode
 
 
-def _when(ctx: _Context, cand: _Candidate) -> tuple[str | None, str | None]:
+def _when(ctx: Context, cand: Candidate) -> tuple[str | None, str | None]:
     sent = cand.trigger.sent
     in_sent = [t for t in ctx.times if sent.start_char <= t.start < sent.end_char]
     if in_sent:
@@ -690,11 +412,11 @@ def _when(ctx: _Context, cand: _Candidate) -> tuple[str | None, str | None]:
     return None, None
 
 
-def _owned_places(ctx: _Context, cand: _Candidate, in_sent: list) -> list:
+def _owned_places(ctx: Context, cand: Candidate, in_sent: list) -> list:
     """Places that hang off the trigger's clause or a clause above it, but not off the verb
     that reports it ("..., the spokesperson told reporters in Bishkek")."""
     above = {cand.trigger.i, cand.governor.i} | {
-        a.i for a in cand.governor.ancestors if not _is(a, _REPORTING | {"tell"})}
+        a.i for a in cand.governor.ancestors if not lemma_is(a, REPORTING | {"tell"})}
     owned = []
     for s, p in in_sent:
         span = ctx.doc.char_span(s, s + 1, alignment_mode="expand")
@@ -710,7 +432,7 @@ def _owned_places(ctx: _Context, cand: _Candidate, in_sent: list) -> list:
     return owned
 
 
-def _where(ctx: _Context, cand: _Candidate, date: str | None) -> PlaceRef | None:
+def _where(ctx: Context, cand: Candidate, date: str | None) -> PlaceRef | None:
     sent = cand.trigger.sent
     in_sent = [(s, p) for s, e, p in ctx.places if sent.start_char <= s < sent.end_char]
     owned = _owned_places(ctx, cand, in_sent)
@@ -725,7 +447,7 @@ def _where(ctx: _Context, cand: _Candidate, date: str | None) -> PlaceRef | None
     return None
 
 
-def _contexts(cand: _Candidate) -> list[str]:
+def _contexts(cand: Candidate) -> list[str]:
     found = list(cand.contexts)
     for t in cand.trigger.sent:
         c = CONTEXT_WORDS.get(t.lower_)
@@ -736,8 +458,8 @@ def _contexts(cand: _Candidate) -> list[str]:
 
 def extract_events(doc: Doc, *, actors: ActorIndex, times: list[TimeRef], places: list[Place],
                    quotes: list[Quote], published: dt.date | None) -> list[Event]:
-    ctx = _Context(doc, actors, times, places, quotes, published)
-    cands: list[_Candidate] = []
+    ctx = Context(doc, actors, times, places, quotes, published)
+    cands: list[Candidate] = []
     for tok in doc:
         cand = _verb_candidate(ctx, tok) or _noun_candidate(ctx, tok)
         if cand is not None:

@@ -1,0 +1,312 @@
+"""Who takes part in an event: actors behind the noun phrases around a trigger.
+
+Subjects and objects of verbs, possessors and prepositional phrases of event
+nouns, pronouns resolved through reporting verbs and quotes, "the two
+countries", quantity heads ("thousands of students") and object control
+("urged Iran to stop"). Used by ``events``; pure functions of the parse and the
+article's actors.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from ..records import Place, Quote, TimeRef
+from . import vocab
+from .actors import ActorIndex
+
+_SUBJ = ("nsubj", "nsubjpass", "csubj")
+# Which prepositions of an event noun name its target: "talks on trade" is a topic,
+# "sanctions on Iran" a target.
+NOUN_TARGET_PREPS = {
+    "CONSULT": ("with", "to", "in"), "AGREE": ("with", "to"), "SUPPORT": ("for", "to", "of"),
+    "AID": ("to", "for"), "COOPERATE": ("with",), "SANCTION": ("on", "against", "to"),
+    "ASSAULT": ("on", "against", "in"), "COERCE": ("on", "against", "of"),
+    "ACCUSE": ("against", "of"), "THREATEN": ("against", "to"), "PROTEST": ("against", "outside"),
+    "REQUEST": ("to", "from"), "REJECT": ("of",), "RETREAT": ("from",), "MOBILIZE": ("to", "against"),
+}
+_RESTRICTIONS = {"ban", "sanction", "embargo", "restriction", "curb", "blockade", "curfew",
+                 "limit", "tariff", "boycott", "freeze", "moratorium"}
+VERBAL_AT = {"REQUEST", "ACCUSE", "THREATEN", "SUPPORT", "REJECT"}
+AGAINST = {"SANCTION", "COERCE", "ASSAULT", "PROTEST", "THREATEN", "ACCUSE", "MOBILIZE"}
+CIVILIAN = {"CVL", "OPP", "LAB", "EDU", "REF", "AGR", "SOC", "REL", None}
+
+
+def lemma_is(tok: Token, lemmas: set[str] | frozenset[str]) -> bool:
+    """Lemma test that survives the small model's lemmatiser ("hoped" -> "hop")."""
+    if tok.lemma_.lower() in lemmas:
+        return True
+    low = tok.lower_
+    for suffix, repl in (("ied", "y"), ("ies", "y"), ("ed", ""), ("ed", "e"), ("d", ""), ("es", ""),
+                         ("s", ""), ("ing", ""), ("ing", "e")):
+        if low.endswith(suffix) and low[: -len(suffix)] + repl in lemmas:
+            return True
+    return False
+
+
+class _NoActor:
+    sector = None
+    country = None
+
+
+NO_ACTOR = _NoActor()
+_TARGET_PREPS = ("with", "to", "against", "on", "at", "for", "into", "toward", "towards", "upon", "over",
+                 "outside")
+FUTURE_HEADS = {"plan", "expect", "schedule", "intend", "aim", "hope", "prepare", "agree",
+                 "want", "seek", "decide", "promise", "pledge", "vow", "set"}
+HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "must", "can"}
+REPORTING = {"say", "announce", "tell", "claim", "add", "state", "report", "warn", "insist",
+              "declare", "confirm", "deny", "indicate", "reveal", "admit", "acknowledge", "write"}
+_PRONOUNS = {"it", "they", "he", "she", "we", "i"}
+# Heads that count or collect the actors in their of-phrase.
+_QUANTITY_HEADS = {"group", "number", "thousand", "thousands", "tens", "hundred", "hundreds",
+                   "dozen", "dozens", "million", "millions", "some", "one", "two", "several",
+                   "many", "most", "part", "members", "member", "leader", "leaders", "delegation",
+                   "team", "unit", "units", "contingent", "batch", "patch", "crowd", "band",
+                   "majority", "all", "each", "none", "few", "handful", "score", "scores",
+                   "deployment", "wave", "convoy", "column", "squad"}
+# Verbs whose object is the one who acts in the clause below: "urged Iran to stop".
+_OBJECT_CONTROL = {"urge", "ask", "call", "accuse", "force", "order", "persuade", "allow",
+                   "help", "invite", "encourage", "pressure", "press", "push", "tell", "warn",
+                   "request", "require", "compel", "permit", "authorize", "authorise", "blame",
+                   "convince", "instruct", "enable", "appeal", "implore", "beg", "challenge"}
+
+
+@dataclass(slots=True)
+class Candidate:
+    trigger: Token
+    governor: Token  # the verb whose tense, negation and modality apply
+    category: str
+    mode: str | None
+    contexts: tuple[str, ...]
+    source: list[str] = field(default_factory=list)
+    target: list[str] = field(default_factory=list)
+    reciprocal: bool = False
+    confidence: float = 0.6
+    # The category of an event noun the verb is about ("condemned the attack"): its
+    # actors may be found in the event it refers back to.
+    about: str | None = None
+
+
+class Context:
+    """What the event extractor knows about the article besides the parse."""
+
+    def __init__(self, doc: Doc, actors: ActorIndex, times: list[TimeRef], places: list[Place],
+                 quotes: list[Quote], published: dt.date | None) -> None:
+        self.doc = doc
+        self.actors = actors
+        self.times = [t for t in times if t.value and t.precision != "duration"]
+        self.places = [(m.start, m.end, p.ref()) for p in places for m in p.mentions]
+        self.quotes = quotes
+        self.published = published
+        cities = [p for p in places if p.feature in ("city", "site")]
+        self.main_place = cities[0].ref() if cities else None
+        self.pairs = _pairs(actors)
+        self.by_country = {}
+        for a in actors.actors:
+            if a.kind == "country" and a.country:
+                self.by_country.setdefault(a.country, a.id)
+
+    def speaker_at(self, char: int) -> str | None:
+        for q in self.quotes:
+            if q.direct and q.content.start <= char < q.content.end:
+                return q.speaker
+        return None
+
+    def inside_quote(self, char: int) -> bool:
+        return any(q.direct and q.content.start <= char < q.content.end for q in self.quotes)
+
+
+def _pairs(actors: ActorIndex) -> dict[str, list[str]]:
+    """Who "the two countries" and "the two ministers" are: the two most-mentioned of each kind."""
+    def top(kinds: tuple[str, ...], need_sector: bool) -> list[str]:
+        cands = [a for a in actors.actors if a.kind in kinds and a.country and
+                 (not need_sector or a.sector in ("GOV", "MIL"))]
+        cands.sort(key=lambda a: -len(a.mentions))
+        chosen: list[str] = []
+        seen: set[str] = set()
+        for a in cands:
+            if a.country not in seen:
+                chosen.append(a.id)
+                seen.add(a.country)  # type: ignore[arg-type]
+            if len(chosen) == 2:
+                break
+        return chosen if len(chosen) == 2 else []
+
+    return {"countries": top(("country",), False), "people": top(("person",), True)}
+
+
+def _single(ctx: Context, tok: Token) -> list[str]:
+    """Actors a noun-phrase head stands for (not following conjunctions)."""
+    found = ctx.actors.at(tok.i)
+    if found:
+        return [found]
+    for c in tok.children:
+        # "his counterpart Suh Wook", "Korea's Defence Minister, Mr Suh Wook"
+        if c.dep_ == "appos":
+            found = ctx.actors.at(c.i)
+            if found:
+                return [found]
+    low = tok.lower_
+    if low in ("countries", "sides", "nations", "states", "governments") and any(
+            c.lower_ in ("two", "both") for c in tok.children):
+        return ctx.pairs["countries"]
+    if low in ("ministers", "leaders", "delegations") and any(
+            c.lower_ in ("two", "both", "the", "their") for c in tok.children):
+        return ctx.pairs["people"] or ctx.pairs["countries"]
+    if low in _PRONOUNS | {"their", "its"} and tok.dep_ in ("nsubj", "nsubjpass", "poss") and \
+            not ctx.inside_quote(tok.idx):
+        # "Russia said it would ...": the pronoun is the reporting verb's subject.
+        node = tok.head
+        for _ in range(5):
+            if lemma_is(node, REPORTING) and node.pos_ == "VERB":
+                subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if subj is not None and subj is not tok and subj.lower_ not in _PRONOUNS:
+                    found = expand(ctx, subj)
+                    if found:
+                        return found
+                break
+            if node.head is node:
+                break
+            node = node.head
+    if low in ("we", "i", "us", "me") and ctx.inside_quote(tok.idx):
+        sp = ctx.speaker_at(tok.idx)
+        return [sp] if sp else []
+    if low in ("he", "she"):
+        sp = ctx.speaker_at(tok.idx) if ctx.inside_quote(tok.idx) else None
+        last = ctx.actors.last_before(tok.i, kinds=("person",))
+        return [last] if last and last != sp else []
+    if low in ("they", "them") and ctx.pairs["countries"]:
+        return ctx.pairs["countries"]
+    if low in ("it", "its") and tok.dep_ in ("nsubj", "nsubjpass", "poss"):
+        last = ctx.actors.last_before(tok.i, kinds=("organisation", "country"))
+        return [last] if last else []
+    ids: list[str] = []
+    for c in tok.children:
+        if c.dep_ in ("compound", "amod", "poss", "nmod") and c.i < tok.i:
+            for cc in [c, *c.conjuncts]:
+                a = ctx.actors.at(cc.i)
+                if a and a not in ids:
+                    ids.append(a)
+    if not ids and (tok.lemma_.lower() in _QUANTITY_HEADS or tok.like_num):
+        # "Tens of thousands of students", "a group of Moroccan diplomats"
+        ids = _of_actors(ctx, tok)
+        if not ids:
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    for p in c.children:
+                        if p.dep_ == "pobj" and (p.lemma_.lower() in _QUANTITY_HEADS or p.like_num):
+                            ids = _single(ctx, p)
+    return ids
+
+
+def country_of_modifier(ctx: Context, tok: Token) -> list[str]:
+    """ "sanctions on Tajik goods", "demolished Palestinian homes": the country the thing belongs to."""
+    for c in tok.children:
+        if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i < tok.i:
+            code = vocab.country_code(c.text) or vocab.country_code(ctx.doc[c.left_edge.i:c.i + 1].text)
+            if code and code in ctx.by_country:
+                return [ctx.by_country[code]]
+    return []
+
+
+def expand(ctx: Context, tok: Token) -> list[str]:
+    ids: list[str] = []
+    for t in [tok, *tok.conjuncts]:
+        for a in _single(ctx, t):
+            if a not in ids:
+                ids.append(a)
+    return ids
+
+
+def _of_actors(ctx: Context, tok: Token) -> list[str]:
+    """Actors inside an object phrase: "the contribution of South Korea", "an offer from
+    Afghanistan", "an appeal by the UN"."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("of", "from", "by"):
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    found = expand(ctx, p)
+                    if found:
+                        return found
+    return []
+
+
+def subjects(ctx: Context, verb: Token) -> tuple[list[str], bool]:
+    """Source actors of a verb and whether the verb is passive."""
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    if passive:
+        for c in verb.children:
+            if c.dep_ == "agent":
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        return expand(ctx, p), True
+        return [], True
+    for c in verb.children:
+        if c.dep_ in _SUBJ:
+            if c.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
+                return expand(ctx, verb.head), False
+            return expand(ctx, c), False
+    if verb.dep_ == "relcl":
+        return expand(ctx, verb.head), False
+    if verb.dep_ == "acl" and verb.tag_ == "VBG":
+        # "a declaration demanding that ...": the noun's author demands.
+        found = expand(ctx, verb.head)
+        if not found and verb.head.dep_ in ("dobj", "nsubj", "pobj") and verb.head.head.pos_ == "VERB":
+            found = subjects(ctx, verb.head.head)[0]
+        if found:
+            return found, False
+    head = verb.head
+    if verb.dep_ == "pcomp" and head.dep_ == "prep":
+        head = head.head  # "accused Tajikistan of attacking": climb over the preposition
+    if verb.dep_ in ("xcomp", "pcomp") and head.pos_ == "VERB":
+        # Object control: "urged Iran to stop", "accused X of attacking" - the object acts.
+        obj = next((c for c in head.children if c.dep_ in ("dobj", "dative")), None)
+        if obj is not None and lemma_is(head, _OBJECT_CONTROL):
+            found = expand(ctx, obj)
+            if found:
+                return found, False
+    if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp", "attr") and head is not verb:
+        # "he is prepared to lift the ban": through the adjective to the copula's subject.
+        return subjects(ctx, head)[0], False
+    # A quoted sentence without a subject ("Had excellent talks with ...") is the speaker's.
+    if ctx.inside_quote(verb.idx) and verb.dep_ == "ROOT":
+        sp = ctx.speaker_at(verb.idx)
+        return ([sp] if sp else []), False
+    return [], False
+
+
+def targets(ctx: Context, verb: Token, passive: bool, prep: str | None = None, *,
+             owned: bool = False) -> list[str]:
+    """Target actors of a verb. With ``owned``, a thing's owner counts ("demolished
+    Palestinian homes", "sanctions on Tajik goods"): right for actions against property,
+    wrong for cooperation ("inaugurated the India-Korea park" is not aimed at Korea)."""
+    def owner(tok: Token) -> list[str]:
+        return country_of_modifier(ctx, tok) if owned else []
+
+    ids: list[str] = []
+    for c in verb.children:
+        if passive and c.dep_ == "nsubjpass":
+            ids += expand(ctx, c) or _of_actors(ctx, c) or owner(c)
+        elif c.dep_ in ("dobj", "dative", "iobj", "attr"):
+            ids += expand(ctx, c) or _of_actors(ctx, c) or owner(c)
+    if not ids:
+        for c in verb.children:
+            if c.dep_ == "prep" and (c.lower_ == prep or (prep is None and c.lower_ in _TARGET_PREPS)):
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        ids += expand(ctx, p) or owner(p)
+            elif c.dep_ == "dobj":
+                # "gave X a grant", "held talks with X", "lift the ban on X": the object's
+                # own phrase names the party.
+                preps = ("with", "to", "against", "on") if c.lemma_.lower() in _RESTRICTIONS \
+                    else ("with", "to", "against")
+                for g in c.children:
+                    if g.dep_ == "prep" and g.lower_ in preps:
+                        for p in g.children:
+                            if p.dep_ == "pobj":
+                                ids += expand(ctx, p)
+    return ids
