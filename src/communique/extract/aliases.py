@@ -16,7 +16,7 @@ from ..ontology import lexicon
 from . import vocab
 
 if TYPE_CHECKING:
-    from .actors import Mention
+    from .mentions import Mention
 
 _CIVIL_HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "shri", "smt"}
 
