@@ -8,6 +8,17 @@ from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 
+def _plain(record: Any) -> dict[str, Any]:
+    """The record's fields, dates as ISO strings (datetimes to the second) for JSON and CSV."""
+    d = asdict(record)
+    for key, value in d.items():
+        if isinstance(value, dt.datetime):
+            d[key] = value.isoformat(timespec="seconds")
+        elif isinstance(value, dt.date):
+            d[key] = value.isoformat()
+    return d
+
+
 @dataclass(slots=True)
 class EventMention:
     """One report of an event: the article, the trigger words and their sentence."""
@@ -28,9 +39,7 @@ class EventMention:
     target_actors: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        d = asdict(self)
-        d["published"] = self.published.isoformat() if self.published else None
-        return d
+        return _plain(self)
 
 
 @dataclass(slots=True)
@@ -94,9 +103,7 @@ class TimelineRow:
     mean_score: float | None
 
     def to_dict(self) -> dict[str, Any]:
-        d = asdict(self)
-        d["start"] = self.start.isoformat()
-        return d
+        return _plain(self)
 
     flat = to_dict
 
@@ -113,7 +120,7 @@ class ActorSummary:
     events: int
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return _plain(self)
 
     flat = to_dict
 
@@ -134,9 +141,7 @@ class StoredQuote:
     end: int
 
     def to_dict(self) -> dict[str, Any]:
-        d = asdict(self)
-        d["published"] = self.published.isoformat() if self.published else None
-        return d
+        return _plain(self)
 
     flat = to_dict
 
@@ -153,9 +158,7 @@ class SearchHit:
     events: int
 
     def to_dict(self) -> dict[str, Any]:
-        d = asdict(self)
-        d["published"] = self.published.isoformat() if self.published else None
-        return d
+        return _plain(self)
 
     flat = to_dict
 
@@ -169,10 +172,7 @@ class DyadSummary:
     last: dt.date | None
 
     def to_dict(self) -> dict[str, Any]:
-        d = asdict(self)
-        d["first"] = self.first.isoformat() if self.first else None
-        d["last"] = self.last.isoformat() if self.last else None
-        return d
+        return _plain(self)
 
     flat = to_dict
 
@@ -187,9 +187,7 @@ class StoredFailure:
     last_seen: dt.datetime
 
     def to_dict(self) -> dict[str, Any]:
-        d = asdict(self)
-        d["last_seen"] = self.last_seen.isoformat(timespec="seconds")
-        return d
+        return _plain(self)
 
     flat = to_dict
 
