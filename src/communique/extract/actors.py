@@ -10,6 +10,7 @@ entity into one Actor.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -19,6 +20,7 @@ from .doctext import doc_text
 from . import vocab
 from .aliases import cluster
 from .mentions import Mention
+from .places import country_of_place
 from .persons import name_echoes, person_mentions, title_start, first_country
 
 
@@ -55,13 +57,16 @@ class ActorIndex:
         self.mention_starts[actor_id] = []
         return actor_id
 
-    def last_before(self, token_i: int, *, kinds: tuple[str, ...]) -> str | None:
+    def last_before(self, token_i: int, *, kinds: tuple[str, ...],
+                    skip: Callable[[int], bool] | None = None) -> str | None:
+        """The actor of these kinds mentioned last before token ``token_i``; ``skip`` drops
+        mentions by their first token (say, those inside quotes)."""
         best, best_i = None, -1
         for a in self.actors:
             if a.kind not in kinds:
                 continue
             for s in self.mention_starts.get(a.id, ()):
-                if best_i < s < token_i:
+                if best_i < s < token_i and not (skip and skip(s)):
                     best, best_i = a.id, s
         return best
 
@@ -161,11 +166,8 @@ def _common_noun_mentions(doc: Doc, taken: set[int]) -> list[Mention]:
                     if pobj is not None and pobj.ent_type_ in ("GPE", "LOC", "NORP"):
                         ent = next((e for e in doc.ents if e.start <= pobj.i < e.end), None)
                         if ent is not None:
-                            located = vocab.country_code(ent.text, kinds=("name", "adjective", "capital", "city"))
-                            if located is None:
-                                from .gazetteer import gazetteer
-                                city = gazetteer().city(vocab.norm(ent.text))
-                                located = city.country if city else None
+                            located = country_of_place(
+                                ent.text, kinds=("name", "adjective", "capital", "city"))
                     break
         start = min([tok.i] + [c.i for c in mods if c.dep_ in ("amod", "compound") and
                                c.lower_ not in ("senior", "top", "two", "both")])
@@ -214,16 +216,12 @@ def _common_noun_mentions(doc: Doc, taken: set[int]) -> list[Mention]:
 
 
 def _located_by_verb(doc: Doc, verb: Token) -> str | None:
-    from .gazetteer import gazetteer
-
     for c in verb.children:
         if c.dep_ == "prep" and c.lower_ in ("in", "across", "throughout", "outside"):
             for p in c.children:
                 ent = next((e for e in doc.ents if e.start <= p.i < e.end), None)
                 if p.dep_ == "pobj" and ent is not None:
-                    code = vocab.country_code(ent.text, kinds=("name", "capital", "city"))
-                    city = None if code else gazetteer().city(vocab.norm(ent.text))
-                    return code or (city.country if city else None)
+                    return country_of_place(ent.text)
     return None
 
 

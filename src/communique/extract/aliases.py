@@ -213,7 +213,7 @@ _VISIT_VERBS = {"arrive", "visit", "travel", "fly", "land", "tour", "come"}
 
 def _visited(doc: Doc, g: list["Mention"]) -> str | None:
     """The country a person is reported arriving in or visiting."""
-    from .gazetteer import gazetteer
+    from .places import country_of_place
 
     for m in g:
         head = doc[m.end - 1]
@@ -227,12 +227,9 @@ def _visited(doc: Doc, g: list["Mention"]) -> str | None:
             ent = next((e for e in doc.ents if e.start <= o.i < e.end), None)
             if ent is None:
                 continue
-            found = vocab.country(ent.text)
+            found = country_of_place(ent.text, kinds=("name", "adjective", "capital", "city", "region"))
             if found:
-                return found[0]
-            city = gazetteer().city(vocab.norm(ent.text))
-            if city:
-                return city.country
+                return found
     return None
 
 

@@ -32,6 +32,7 @@ from .participants import (
     NO_ACTOR,
     NOUN_TARGET_PREPS,
     REPORTING,
+    base_forms,
     VERBAL_AT,
     country_of_modifier,
     expand,
@@ -43,25 +44,15 @@ from .participants import (
 
 def _verb_lemma(tok: Token) -> str:
     """The token's lemma, or a known verb its surface form inflects when the lemmatiser slips."""
-    lemma = tok.lemma_.lower()
+    lemma, *others = base_forms(tok)
     known = lexicon.verbs().get("verbs", {})
     if lemma in known or lemma in VERB_TRIGGERS or lemma in NOT_TRIGGERS:
         return lemma
-    low = tok.lower_
-    for suffix, repl in (("ied", "y"), ("ed", ""), ("ed", "e"), ("d", ""), ("es", ""), ("s", ""),
-                         ("ing", ""), ("ing", "e")):
-        if low.endswith(suffix):
-            cand = low[: -len(suffix)] + repl
-            if cand in VERB_TRIGGERS or cand in known:
-                return cand
-    return lemma
+    return next((form for form in others if form in VERB_TRIGGERS or form in known), lemma)
 
 
 def _light_lemma(tok: Token) -> str:
-    for lemma in LIGHT_VERBS:
-        if lemma_is(tok, {lemma}):
-            return lemma
-    return tok.lemma_.lower()
+    return next((form for form in base_forms(tok) if form in LIGHT_VERBS), tok.lemma_.lower())
 
 
 def _verb_trigger(tok: Token) -> tuple[tuple[str, str | None, tuple[str, ...]], float, str | None] | None:

@@ -35,16 +35,20 @@ AGAINST = {"SANCTION", "COERCE", "ASSAULT", "PROTEST", "THREATEN", "ACCUSE", "MO
 CIVILIAN = {"CVL", "OPP", "LAB", "EDU", "REF", "AGR", "SOC", "REL", None}
 
 
-def lemma_is(tok: Token, lemmas: set[str] | frozenset[str]) -> bool:
-    """Lemma test that survives the small model's lemmatiser ("hoped" -> "hop")."""
-    if tok.lemma_.lower() in lemmas:
-        return True
+_INFLECTIONS = (("ied", "y"), ("ies", "y"), ("ed", ""), ("ed", "e"), ("d", ""), ("es", ""),
+                ("s", ""), ("ing", ""), ("ing", "e"))
+
+
+def base_forms(tok: Token) -> list[str]:
+    """The token's lemma, then the words its surface form may inflect: the small model's
+    lemmatiser slips ("hoped" -> "hop"), and a lexicon lookup should not slip with it."""
     low = tok.lower_
-    for suffix, repl in (("ied", "y"), ("ies", "y"), ("ed", ""), ("ed", "e"), ("d", ""), ("es", ""),
-                         ("s", ""), ("ing", ""), ("ing", "e")):
-        if low.endswith(suffix) and low[: -len(suffix)] + repl in lemmas:
-            return True
-    return False
+    return [tok.lemma_.lower()] + [low[: -len(suffix)] + repl for suffix, repl in _INFLECTIONS
+                                   if low.endswith(suffix)]
+
+
+def lemma_is(tok: Token, lemmas: set[str] | frozenset[str]) -> bool:
+    return any(form in lemmas for form in base_forms(tok))
 
 
 class _NoActor:

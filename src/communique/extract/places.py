@@ -48,6 +48,15 @@ def misread_place(span: SpacySpan) -> bool:
     return gazetteer().city(span.text) is not None and gazetteer().is_primary(span.text)
 
 
+def country_of_place(name: str, *, kinds: tuple[str, ...] = ("name", "capital", "city")) -> str | None:
+    """The country a place name lies in: a country word of these kinds, else a gazetteer city."""
+    code = vocab.country_code(name, kinds=kinds)
+    if code:
+        return code
+    city = gazetteer().city(vocab.norm(name))
+    return city.country if city else None
+
+
 def geocode(name: str, *, prefer: tuple[str, ...] = ()) -> tuple[str, str | None, float | None, float | None, str] | None:
     """(name, country, lat, lon, feature) for a place name, else None."""
     gaz = gazetteer()

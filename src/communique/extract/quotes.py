@@ -116,14 +116,7 @@ class _Speakers:
         return not any(s <= c < e for s, e in self.inside)
 
     def _last_before(self, tok_i: int, kinds: tuple[str, ...]) -> str | None:
-        best, best_i = None, -1
-        for a in self.actors.actors:
-            if a.kind not in kinds:
-                continue
-            for s in self.actors.mention_starts.get(a.id, ()):
-                if best_i < s < tok_i and self._outside(s):
-                    best, best_i = a.id, s
-        return best
+        return self.actors.last_before(tok_i, kinds=kinds, skip=lambda s: not self._outside(s))
 
     def resolve(self, subj: Token | None) -> str | None:
         if subj is None:
