@@ -29,7 +29,16 @@ def dyads(result):
         ("Germany will send humanitarian aid to Ukraine next week.", ("AID", ("DEU",), ("UKR",), "future")),
         ("Germany sent humanitarian aid to Ukraine last week.", ("AID", ("DEU",), ("UKR",), None)),
         ("Turkey said it would impose sanctions on Syria.", ("SANCTION", ("TUR",), ("SYR",), "future")),
-        ("Iran agreed to release the detained sailors.", ("RETREAT", ("IRN",), (), "future")),
+        # The content of a promise, threat, demand or refusal is part of that event.
+        ("Iran agreed to release the detained sailors.", ("AGREE", ("IRN",), (), None)),
+        ("Turkey threatened to cut diplomatic ties with Sweden.", ("THREATEN", ("TUR",), ("SWE",), None)),
+        ("Peru refused to send troops to Haiti.", ("REJECT", ("PER",), ("HTI",), None)),
+        ("Norway promised to deliver food aid to Yemen.", ("AGREE", ("NOR",), ("YEM",), None)),
+        # Internal affairs aim at the actors' own country.
+        ("Thousands of Chilean students staged protests on Monday.", ("PROTEST", ("CHL",), ("CHL",), None)),
+        ("Bolivian police arrested twelve opposition activists.", ("COERCE", ("BOL",), ("BOL",), None)),
+        # An ethnic group belongs to the country it lives in.
+        ("Ethnic Albanians in Kosovo protested against the new border rules.", ("PROTEST", ("XKX",), ("XKX",), None)),
         ("In 2019, Brazil and Argentina signed a trade agreement.", ("AGREE", ("ARG", "BRA"), (), "historical")),
         ("Canada did not criticise Mexico.", ("ACCUSE", ("CAN",), ("MEX",), "negated")),
         ("Kenya praised the contribution of Tanzania to the peace effort.", ("SUPPORT", ("KEN",), ("TZA",), None)),
@@ -126,3 +135,26 @@ def test_protesters_take_the_country_where_they_act():
     e = next(e for e in r.events if e.category == "PROTEST")
     assert {r.actor(i).country for i in e.source} == {"ESP"}
     assert e.date == "2024-05-04"
+
+
+def test_folded_complement_is_a_further_trigger_not_an_event():
+    result = extract("Turkey threatened to cut diplomatic ties with Sweden.", published=PUB)
+    assert [e.category for e in result.events] == ["THREATEN"]
+    assert [s.text for s in result.events[0].also] == ["cut"]
+
+
+def test_circumstance_of_an_agreement_stays_its_own_event():
+    result = extract("Chile and Peru agreed to hold joint exercises after talks in Lima between their "
+                     "defence ministers.", published=PUB)
+    assert {"AGREE", "CONSULT"} <= {e.category for e in result.events}
+
+
+def test_accused_action_is_still_reported():
+    result = extract("Ghana accused Togo of shelling a border village.", published=PUB)
+    assert {"ACCUSE", "ASSAULT"} <= {e.category for e in result.events}
+
+
+def test_country_actor_is_not_its_own_target():
+    result = extract("Serbia lifted the state of emergency on Wednesday.", published=PUB)
+    for e in result.events:
+        assert not set(e.source) & set(e.target)

@@ -279,6 +279,30 @@ def _leftover_adjectives(doc: Doc, taken: set[int]) -> list[Mention]:
     return out
 
 
+def _ethnic_groups(doc: Doc, mentions: list[Mention], home: str | None) -> None:
+    """ "ethnic Albanians in Macedonia" are people of the country they live in, not
+    Albania: an ethnic group takes the country of a place named in its sentence, else the
+    article's home country, as event datasets code them."""
+    for m in mentions:
+        if m.start == 0 or doc[m.start - 1].lower_ != "ethnic" or not m.country:
+            continue
+        sent = doc[m.start].sent
+        near = sorted(((abs(e.start - m.start), country_of_place(e.text)) for e in sent.ents
+                       if e.label_ in ("GPE", "LOC") and not m.start <= e.start < m.end),
+                      key=lambda x: x[0])
+        lives = next((c for _, c in near if c and c != m.country), None) or (
+            home if home != m.country else None)
+        if lives is None:
+            continue
+        m.start -= 1
+        m.kind, m.country, m.source = "group", lives, "group"
+        m.name = doc[m.start:m.end].text
+        head = doc[m.end - 1]
+        if head.dep_ in ("amod", "compound") and head.head.i == m.end and head.head.pos_ == "NOUN":
+            m.end += 1  # "ethnic Albanian guerrillas"
+            m.name = doc[m.start:m.end].text
+
+
 def extract_mentions(doc: Doc, *, place_countries: list[str] | None = None) -> tuple[list[Mention], str | None]:
     persons = person_mentions(doc)
     taken = {t for m in persons for t in range(m.start, m.end)}
@@ -295,6 +319,7 @@ def extract_mentions(doc: Doc, *, place_countries: list[str] | None = None) -> t
     mentions = sorted(persons + ents + commons + _leftover_adjectives(doc, taken),
                       key=lambda m: m.start)
     home = _home_country(doc, mentions, place_countries or [])
+    _ethnic_groups(doc, mentions, home)
     for m in mentions:
         if m.kind == "group" and m.relative == "home" and m.country is None:
             m.country = home

@@ -309,6 +309,59 @@ def _refer_back(cands: list[Candidate]) -> None:
                 break
 
 
+# Events whose content is another action: a threat, promise, demand or refusal names an
+# action that has not happened ("threatened to impose sanctions on Y") and takes its other
+# party. An accusation is left out: what X is accused of is still reported news.
+FRAMES = {"THREATEN", "AGREE", "REQUEST", "REJECT"}
+# Prepositions that introduce the content of a frame ("insisted on", "called for", "agreed
+# to US mediation"), not its circumstances ("agreed ... after talks").
+_CONTENT_PREPS = {"of", "on", "for", "to", "into", "about"}
+# Dependencies that lead from a complement action up to the event it is the content of.
+_COMPLEMENT_ENTRY = {"xcomp", "ccomp", "acl", "prep", "advcl", "relcl"}
+_COMPLEMENT_PATH = _COMPLEMENT_ENTRY | {"conj", "pcomp", "pobj", "dobj", "auxpass", "mark"}
+
+
+def _frame_of(cand: Candidate, frames: dict[int, Candidate]) -> Candidate | None:
+    """The nearest frame event whose complement holds this candidate's clause."""
+    node = cand.governor
+    for _ in range(5):
+        if node.head is node or node.dep_ not in _COMPLEMENT_PATH:
+            return None
+        if node.dep_ == "prep" and node.lower_ not in _CONTENT_PREPS:
+            return None
+        head = node.head
+        frame = frames.get(head.i)
+        if frame is not None and frame is not cand:
+            return frame if node.dep_ in _COMPLEMENT_ENTRY or head.pos_ == "NOUN" else None
+        node = head
+    return None
+
+
+def _fold_complements(cands: list[Candidate]) -> list[Candidate]:
+    """One event for "X threatened to break relations with Y": THREATEN X -> Y, with the
+    complement's trigger kept as a further word of it, as event coders code the sentence.
+    A demand's target is whoever is to act ("demanded that Israel ease ...")."""
+    frames = {c.trigger.i: c for c in cands if c.category in FRAMES}
+    kept: list[Candidate] = []
+    for cand in cands:
+        frame = _frame_of(cand, frames)
+        if frame is None:
+            kept.append(cand)
+            continue
+        while frame.trigger.i in frames and _frame_of(frame, frames) is not None:
+            frame = _frame_of(frame, frames)  # type: ignore[assignment]
+        if not frame.target:
+            others = [a for a in cand.source if a not in frame.source]
+            if others and frame.category in ("REQUEST", "ACCUSE", "THREATEN"):
+                frame.target = others
+            else:
+                frame.target = [a for a in cand.target if a not in frame.source]
+        if frame.category == "THREATEN" and frame.mode is None:
+            frame.mode = THREAT_MODES.get(cand.category)
+        frame.folded += [cand.trigger, *cand.folded]
+    return kept
+
+
 _LOCAL = {"PROTEST", "COERCE", "ASSAULT", "MOBILIZE", "SANCTION", "CONCEDE", "RETREAT"}
 
 
@@ -335,6 +388,24 @@ def _locate_unnamed(ctx: Context, cand: Candidate) -> None:
     elif not cand.target and actor not in cand.source:
         cand.target = [actor]
         cand.confidence -= 0.1
+
+
+# Internal affairs: protest, repression and concession by a country's own actors with no
+# named other party are aimed at that country (its government or its people), as ICEWS
+# and PLOVER code them: "students staged demonstrations" is IDN -> IDN.
+_DOMESTIC = {"PROTEST", "COERCE", "CONCEDE"}
+
+
+def _domestic_target(ctx: Context, cand: Candidate) -> None:
+    if cand.category not in _DOMESTIC or cand.target or cand.reciprocal or not cand.source:
+        return
+    countries = {(ctx.actors.actor(a) or NO_ACTOR).country for a in cand.source}
+    if len(countries) != 1 or None in countries:
+        return
+    (code,) = countries
+    actor = ctx.actors.implied_country(code, cand.trigger.idx, cand.trigger.idx + len(cand.trigger.text))
+    if actor is not None and actor not in cand.source:  # no event aims at its own source
+        cand.target = [actor]
 
 
 def _host(ctx: Context, cand: Candidate) -> list[str]:
@@ -456,11 +527,13 @@ def extract_events(doc: Doc, *, actors: ActorIndex, times: list[TimeRef], places
         if cand is not None:
             cands.append(cand)
     _refer_back(cands)
+    cands = _fold_complements(cands)
     events: list[Event] = []
     for cand in cands:
         if cand.mode == "visit" and not cand.target:
             cand.target = _host(ctx, cand)
         _locate_unnamed(ctx, cand)
+        _domestic_target(ctx, cand)
         date, precision = _when(ctx, cand)
         aux = _aux(ctx, cand.governor, date, precision)
         aux = _intended(cand, aux)
@@ -487,6 +560,7 @@ def extract_events(doc: Doc, *, actors: ActorIndex, times: list[TimeRef], places
             score=lexicon.score(cand.category, cand.mode),
             confidence=round(min(conf, 0.95), 2),
             reciprocal=cand.reciprocal,
+            also=[Span(t.idx, t.idx + len(t.text), t.text) for t in cand.folded],
         ))
     merged = merge_events(events, actors)
     for n, e in enumerate(merged, start=1):

@@ -93,6 +93,9 @@ class Candidate:
     # The category of an event noun the verb is about ("condemned the attack"): its
     # actors may be found in the event it refers back to.
     about: str | None = None
+    # Triggers of the action this one is about ("threatened to *impose* sanctions"),
+    # folded into it as further words of the same event.
+    folded: list[Token] = field(default_factory=list)
 
 
 class Context:
@@ -295,6 +298,9 @@ def targets(ctx: Context, verb: Token, passive: bool, prep: str | None = None, *
     for c in verb.children:
         if passive and c.dep_ == "nsubjpass":
             ids += expand(ctx, c) or _of_actors(ctx, c) or owner(c)
+        elif c.dep_ == "dative" and c.pos_ == "ADP":
+            # "send troops to Haiti": the parser marks the to-phrase dative.
+            ids += [a for p in c.children if p.dep_ == "pobj" for a in expand(ctx, p)]
         elif c.dep_ in ("dobj", "dative", "iobj", "attr"):
             ids += expand(ctx, c) or _of_actors(ctx, c) or owner(c)
     if not ids:
