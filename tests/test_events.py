@@ -34,6 +34,9 @@ def dyads(result):
         ("Turkey threatened to cut diplomatic ties with Sweden.", ("THREATEN", ("TUR",), ("SWE",), None)),
         ("Peru refused to send troops to Haiti.", ("REJECT", ("PER",), ("HTI",), None)),
         ("Norway promised to deliver food aid to Yemen.", ("AGREE", ("NOR",), ("YEM",), None)),
+        # Saying that someone else must act is a demand on them.
+        ("Japan said on Monday that China must release the detained fishermen.",
+         ("REQUEST", ("JPN",), ("CHN",), None)),
         # Internal affairs aim at the actors' own country.
         ("Thousands of Chilean students staged protests on Monday.", ("PROTEST", ("CHL",), ("CHL",), None)),
         ("Bolivian police arrested twelve opposition activists.", ("COERCE", ("BOL",), ("BOL",), None)),
@@ -158,3 +161,10 @@ def test_country_actor_is_not_its_own_target():
     result = extract("Serbia lifted the state of emergency on Wednesday.", published=PUB)
     for e in result.events:
         assert not set(e.source) & set(e.target)
+
+
+def test_own_obligation_and_saying_are_no_demand():
+    result = extract("Japan said it must strengthen its coast guard.", published=PUB)
+    assert "REQUEST" not in {e.category for e in result.events}
+    result = extract("Protesters marched in Lima, saying the president must resign.", published=PUB)
+    assert "REQUEST" not in {e.category for e in result.events}

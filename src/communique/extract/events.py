@@ -318,7 +318,7 @@ FRAMES = {"THREATEN", "AGREE", "REQUEST", "REJECT"}
 _CONTENT_PREPS = {"of", "on", "for", "to", "into", "about"}
 # Dependencies that lead from a complement action up to the event it is the content of.
 _COMPLEMENT_ENTRY = {"xcomp", "ccomp", "acl", "prep", "advcl", "relcl"}
-_COMPLEMENT_PATH = _COMPLEMENT_ENTRY | {"conj", "pcomp", "pobj", "dobj", "auxpass", "mark"}
+_COMPLEMENT_PATH = _COMPLEMENT_ENTRY | {"conj", "pcomp", "pobj", "dobj", "acomp"}
 
 
 def _frame_of(cand: Candidate, frames: dict[int, Candidate]) -> Candidate | None:
@@ -337,14 +337,49 @@ def _frame_of(cand: Candidate, frames: dict[int, Candidate]) -> Candidate | None
     return None
 
 
+# "Russia said Sudan must return the helicopter": a statement that someone else must or
+# should act is a demand on them.
+_OBLIGATION_AUX = {"must", "should"}
+_STATEMENT_HEADS = REPORTING | {"conclude", "stress", "urge", "argue", "insist", "demand"}
+_STATEMENT_NOUNS = {"reminder", "warning", "message", "statement", "demand", "call"}
+
+
+def _demand_candidates(ctx: Context, cands: list[Candidate]) -> list[Candidate]:
+    taken = {c.trigger.i for c in cands if c.category == "REQUEST"}
+    out = []
+    for verb in ctx.doc:
+        if verb.pos_ not in ("VERB", "AUX") or verb.dep_ not in ("ccomp", "acl") or \
+                not any(c.dep_ == "aux" and c.lower_ in _OBLIGATION_AUX for c in verb.children):
+            continue
+        head = verb.head
+        if head.pos_ == "VERB" and lemma_is(head, _STATEMENT_HEADS) and head.tag_ != "VBG":
+            speaker, _ = subjects(ctx, head)
+        elif head.pos_ == "NOUN" and head.lemma_.lower() in _STATEMENT_NOUNS and head.head.pos_ == "VERB":
+            speaker, _ = subjects(ctx, head.head)
+        else:
+            continue
+        addressed, _ = subjects(ctx, verb)
+        addressed = [a for a in addressed if a not in speaker]
+        if not speaker or not addressed or verb.i in taken or head.i in taken:
+            continue
+        out.append(Candidate(verb, head if head.pos_ == "VERB" else head.head, "REQUEST", None, (),
+                             speaker, addressed, confidence=0.75))
+    return out
+
+
 def _fold_complements(cands: list[Candidate]) -> list[Candidate]:
     """One event for "X threatened to break relations with Y": THREATEN X -> Y, with the
     complement's trigger kept as a further word of it, as event coders code the sentence.
     A demand's target is whoever is to act ("demanded that Israel ease ...")."""
-    frames = {c.trigger.i: c for c in cands if c.category in FRAMES}
+    frames: dict[int, Candidate] = {}
+    for c in cands:
+        if c.category in FRAMES:
+            frames.setdefault(c.trigger.i, c)  # a demand comes first and outranks what is demanded
     kept: list[Candidate] = []
     for cand in cands:
-        frame = _frame_of(cand, frames)
+        same = [f for f in (frames.get(cand.trigger.i), frames.get(cand.governor.i))
+                if f is not None and f is not cand]
+        frame = same[0] if same else _frame_of(cand, frames)
         if frame is None:
             kept.append(cand)
             continue
@@ -527,7 +562,7 @@ def extract_events(doc: Doc, *, actors: ActorIndex, times: list[TimeRef], places
         if cand is not None:
             cands.append(cand)
     _refer_back(cands)
-    cands = _fold_complements(cands)
+    cands = _fold_complements(_demand_candidates(ctx, cands) + cands)
     events: list[Event] = []
     for cand in cands:
         if cand.mode == "visit" and not cand.target:
