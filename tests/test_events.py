@@ -42,7 +42,7 @@ def dyads(result):
         ("Bolivian police arrested twelve opposition activists.", ("COERCE", ("BOL",), ("BOL",), None)),
         # An ethnic group belongs to the country it lives in.
         ("Ethnic Albanians in Kosovo protested against the new border rules.", ("PROTEST", ("XKX",), ("XKX",), None)),
-        ("In 2019, Brazil and Argentina signed a trade agreement.", ("AGREE", ("ARG", "BRA"), (), "historical")),
+        ("In 2019, Brazil and Argentina signed a trade agreement.", ("SUPPORT", ("ARG", "BRA"), (), "historical")),
         ("Canada did not criticise Mexico.", ("ACCUSE", ("CAN",), ("MEX",), "negated")),
         ("Kenya praised the contribution of Tanzania to the peace effort.", ("SUPPORT", ("KEN",), ("TZA",), None)),
         ("The United States imposed sanctions on Iran on Thursday.", ("SANCTION", ("USA",), ("IRN",), None)),

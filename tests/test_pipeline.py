@@ -352,12 +352,13 @@ def test_jp_hoped_for_agreement_is_not_concluded_and_has_no_topic_actor(results)
             assert all(ex.actor(i).name != "coast guard" for i in e.source + e.target)
 
 
-def test_jp_2019_memorandum_is_historical_agree(results):
+def test_jp_2019_memorandum_is_historical_support(results):
+    """Signing is SUPPORT (CAMEO 057 under the CAMEO-to-PLOVER crosswalk)."""
     ex = results[JP]
     signed = [e for e in in_sentence_with(ex, "In 2019") if "sign" in e.trigger.text]
     assert len(signed) == 1
     (e,) = signed
-    assert e.category == "AGREE" and e.aux == "historical"
+    assert e.category == "SUPPORT" and e.aux == "historical"
     assert (e.date, e.date_precision) == ("2019", "year")
     assert parties(ex, e) == {"JPN", "PHL"}
 

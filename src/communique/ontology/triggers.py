@@ -111,10 +111,11 @@ LIGHT_VERB_OVERRIDES: dict[tuple[str, str], Trigger] = {
     ("accept", "REQUEST"): ("CONCEDE", None, ()),
     ("finalise", "AGREE"): ("AGREE", None, ()),
     ("finalize", "AGREE"): ("AGREE", None, ()),
-    # Signing is AGREE as the PLOVER 0.8 description has it ("agree to or sign an
-    # agreement"), though the CAMEO crosswalk puts 057 "sign formal agreement" under SUPPORT.
-    ("sign", "AGREE"): ("AGREE", None, ()),
-    ("ink", "AGREE"): ("AGREE", None, ()),
+    # Signing follows the CAMEO-to-PLOVER crosswalk, which puts 057 "sign formal
+    # agreement" under SUPPORT (PLOVER 0.8's prose lists signing under AGREE; coded data
+    # and gold use the crosswalk). Agreeing to terms stays AGREE.
+    ("sign", "AGREE"): ("SUPPORT", None, ("diplomatic",)),
+    ("ink", "AGREE"): ("SUPPORT", None, ("diplomatic",)),
     ("threaten", "SANCTION"): ("THREATEN", "restrict", ()),
     ("threaten", "ASSAULT"): ("THREATEN", "violence", ()),
     ("call", "CONSULT"): ("REQUEST", "meet", ()),
@@ -253,10 +254,10 @@ VERB_OBJECT_TRIGGERS: dict[tuple[str, str], Trigger] = {
     ("express", "concern"): ("ACCUSE", "disapprove", ()),
     ("voice", "concern"): ("ACCUSE", "disapprove", ()),
     ("open", "fire"): ("ASSAULT", "firearms", ()),
-    ("sign", "agreement"): ("AGREE", None, ()),
-    ("sign", "deal"): ("AGREE", None, ()),
-    ("sign", "memorandum"): ("AGREE", None, ()),
-    ("sign", "treaty"): ("AGREE", None, ()),
+    ("sign", "agreement"): ("SUPPORT", None, ("diplomatic",)),
+    ("sign", "deal"): ("SUPPORT", None, ("diplomatic",)),
+    ("sign", "memorandum"): ("SUPPORT", None, ("diplomatic",)),
+    ("sign", "treaty"): ("SUPPORT", None, ("diplomatic",)),
     ("sever", "tie"): ("SANCTION", "discontinue", ("diplomatic",)),
     ("sever", "relation"): ("SANCTION", "discontinue", ("diplomatic",)),
     ("cut", "tie"): ("SANCTION", "discontinue", ("diplomatic",)),
