@@ -34,6 +34,11 @@ def dyads(result):
         ("Turkey threatened to cut diplomatic ties with Sweden.", ("THREATEN", ("TUR",), ("SWE",), None)),
         ("Peru refused to send troops to Haiti.", ("REJECT", ("PER",), ("HTI",), None)),
         ("Norway promised to deliver food aid to Yemen.", ("AGREE", ("NOR",), ("YEM",), None)),
+        # Rejecting a demand or an offer rejects whoever made it.
+        ("Chile rejected Bolivia's demand for access to the sea.", ("REJECT", ("CHL",), ("BOL",), None)),
+        # An action made conditional on another party's move is a threat.
+        ("Kenya will withdraw its troops from Somalia unless Somalia holds elections.",
+         ("THREATEN", ("KEN",), ("SOM",), None)),
         # Saying that someone else must act is a demand on them.
         ("Japan said on Monday that China must release the detained fishermen.",
          ("REQUEST", ("JPN",), ("CHN",), None)),
@@ -168,3 +173,15 @@ def test_own_obligation_and_saying_are_no_demand():
     assert "REQUEST" not in {e.category for e in result.events}
     result = extract("Protesters marched in Lima, saying the president must resign.", published=PUB)
     assert "REQUEST" not in {e.category for e in result.events}
+
+
+def test_protest_demand_is_part_of_the_protest():
+    result = extract("Thousands of Chilean students staged protests in Santiago to demand free tuition.",
+                     published=PUB)
+    assert [e.category for e in result.events] == ["PROTEST"]
+    assert "demand" in [s.text for s in result.events[0].also]
+
+
+def test_conjoined_action_is_not_the_content_of_a_refusal():
+    result = extract("Peru refused to send troops to Haiti and urged Chile to do the same.", published=PUB)
+    assert {"REJECT", "REQUEST"} <= {e.category for e in result.events}

@@ -312,7 +312,11 @@ def _refer_back(cands: list[Candidate]) -> None:
 # Events whose content is another action: a threat, promise, demand or refusal names an
 # action that has not happened ("threatened to impose sanctions on Y") and takes its other
 # party. An accusation is left out: what X is accused of is still reported news.
-FRAMES = {"THREATEN", "AGREE", "REQUEST", "REJECT"}
+# A protest's stated demand ("blocked roads demanding reforms") is part of the protest.
+FRAMES: dict[str, frozenset[str] | None] = {
+    "THREATEN": None, "AGREE": None, "REQUEST": None, "REJECT": None,
+    "PROTEST": frozenset({"REQUEST", "ACCUSE", "REJECT"}),
+}
 # Prepositions that introduce the content of a frame ("insisted on", "called for", "agreed
 # to US mediation"), not its circumstances ("agreed ... after talks").
 _CONTENT_PREPS = {"of", "on", "for", "to", "into", "about"}
@@ -332,7 +336,14 @@ def _frame_of(cand: Candidate, frames: dict[int, Candidate]) -> Candidate | None
         head = node.head
         frame = frames.get(head.i)
         if frame is not None and frame is not cand:
-            return frame if node.dep_ in _COMPLEMENT_ENTRY or head.pos_ == "NOUN" else None
+            absorbs = FRAMES[frame.category]
+            if absorbs is not None and cand.category not in absorbs:
+                return None
+            if node.dep_ in _COMPLEMENT_ENTRY or head.pos_ == "NOUN":
+                return frame
+            # "rejected North Korea's demand", "dismissed an appeal": the rejected thing.
+            return frame if frame.category == "REJECT" and node is cand.trigger and \
+                node.dep_ == "dobj" and node.pos_ in ("NOUN", "PROPN") else None
         node = head
     return None
 
@@ -367,6 +378,14 @@ def _demand_candidates(ctx: Context, cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
+def _ultimatum(cand: Candidate) -> bool:
+    """ "will withdraw its force unless X holds elections": an action made conditional on
+    what another party does is a threat, whatever the action."""
+    gov = cand.governor
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
+               for c in gov.children)
+
+
 def _fold_complements(cands: list[Candidate]) -> list[Candidate]:
     """One event for "X threatened to break relations with Y": THREATEN X -> Y, with the
     complement's trigger kept as a further word of it, as event coders code the sentence.
@@ -374,11 +393,15 @@ def _fold_complements(cands: list[Candidate]) -> list[Candidate]:
     frames: dict[int, Candidate] = {}
     for c in cands:
         if c.category in FRAMES:
-            frames.setdefault(c.trigger.i, c)  # a demand comes first and outranks what is demanded
+            # A demand comes first and outranks what is demanded; a light verb ("staged
+            # rallies") is where the noun's complements hang.
+            frames.setdefault(c.trigger.i, c)
+            frames.setdefault(c.governor.i, c)
     kept: list[Candidate] = []
     for cand in cands:
         same = [f for f in (frames.get(cand.trigger.i), frames.get(cand.governor.i))
-                if f is not None and f is not cand]
+                if f is not None and f is not cand and (FRAMES[f.category] is None
+                                                        or cand.category in FRAMES[f.category])]
         frame = same[0] if same else _frame_of(cand, frames)
         if frame is None:
             kept.append(cand)
@@ -387,7 +410,9 @@ def _fold_complements(cands: list[Candidate]) -> list[Candidate]:
             frame = _frame_of(frame, frames)  # type: ignore[assignment]
         if not frame.target:
             others = [a for a in cand.source if a not in frame.source]
-            if others and frame.category in ("REQUEST", "ACCUSE", "THREATEN"):
+            # Whoever is to act is addressed; whoever made a rejected offer is rejected.
+            if others and (frame.category in ("REQUEST", "ACCUSE", "THREATEN")
+                           or cand.trigger.pos_ in ("NOUN", "PROPN")):
                 frame.target = others
             else:
                 frame.target = [a for a in cand.target if a not in frame.source]
@@ -562,6 +587,10 @@ def extract_events(doc: Doc, *, actors: ActorIndex, times: list[TimeRef], places
         if cand is not None:
             cands.append(cand)
     _refer_back(cands)
+    for cand in cands:
+        if cand.category != "THREATEN" and cand.category not in ("REQUEST", "REJECT") and _ultimatum(cand):
+            cand.mode = THREAT_MODES.get(cand.category)
+            cand.category = "THREATEN"
     cands = _fold_complements(_demand_candidates(ctx, cands) + cands)
     events: list[Event] = []
     for cand in cands:
@@ -572,6 +601,8 @@ def extract_events(doc: Doc, *, actors: ActorIndex, times: list[TimeRef], places
         date, precision = _when(ctx, cand)
         aux = _aux(ctx, cand.governor, date, precision)
         aux = _intended(cand, aux)
+        if cand.category == "THREATEN" and aux in ("future", "hypothetical"):
+            aux = None  # a threat is made now, about what may come
         trig = cand.trigger
         sent = trig.sent
         conf = cand.confidence + (0.1 if cand.target or cand.reciprocal else 0.0) + _salience(cand)
