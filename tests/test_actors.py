@@ -111,3 +111,10 @@ def test_bare_echo_of_a_full_name_joins_it(nlp):
     found, _ = actors(nlp, text)
     person = found["Tomas Ekvall Brandt"]
     assert {m.text for m in person.mentions} >= {"Brandt", "Ekvall"}
+
+
+def test_office_holder_known_by_title_and_surname():
+    from communique import extract
+    r = extract("President Bush threatened further action against Russia.")
+    bush = next(a for a in r.actors if a.name == "Bush")
+    assert bush.country == "USA"

@@ -8,6 +8,7 @@ defence ministry" belongs to the country whose defence minister the story is abo
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
@@ -42,6 +43,9 @@ class _Clusters:
 
     def full_name(self, i: int) -> list[str]:
         return max((_name_words(m) for m in self.groups[i]), key=len)
+
+    def has_title(self, i: int) -> bool:
+        return any(m.role or m.rank or m.honorific for m in self.groups[i])
 
     def has_rank(self, i: int) -> bool:
         return any(m.rank for m in self.groups[i])
@@ -233,6 +237,21 @@ def _visited(doc: Doc, g: list["Mention"]) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=1)
+def _surnames() -> dict[str, list[dict]]:
+    """Office-holders by surname, where every holder of that surname serves one country:
+    "President Bush" is USA whichever Bush is meant."""
+    codes: dict[str, set[str]] = {}
+    entries: dict[str, list[dict]] = {}
+    for name, terms in lexicon.people().items():
+        words = name.split()
+        if len(words) < 2 or len(words[-1]) < 4:
+            continue
+        codes.setdefault(words[-1], set()).update(t.get("code") for t in terms)
+        entries.setdefault(words[-1], terms)
+    return {k: entries[k] for k, c in codes.items() if len(c) == 1 and None not in c}
+
+
 def _fill_persons(doc: Doc, cl: _Clusters, home: str | None) -> None:
     people = lexicon.people()
     country_counts: dict[str, int] = {}
@@ -246,7 +265,13 @@ def _fill_persons(doc: Doc, cl: _Clusters, home: str | None) -> None:
         first = g[0]
         if cl.attr(i, "country"):
             continue
-        known = people.get(" ".join(cl.full_name(i)))
+        name = cl.full_name(i)
+        known = people.get(" ".join(name))
+        role = cl.attr(i, "role")
+        if not known and role:
+            known = people.get(f"{role.casefold()} {' '.join(name)}")  # "president bush"
+        if not known and len(name) == 1 and cl.has_title(i):
+            known = _surnames().get(name[0])
         if known:
             first.country = known[-1].get("code")
             first.sector = first.sector or known[-1].get("sector")
