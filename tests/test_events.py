@@ -39,6 +39,9 @@ def dyads(result):
         # An action made conditional on another party's move is a threat.
         ("Kenya will withdraw its troops from Somalia unless Somalia holds elections.",
          ("THREATEN", ("KEN",), ("SOM",), None)),
+        # A threat is aimed at whoever's move is its condition.
+        ("Turkey threatened to close its airspace if Greece held the exercise.",
+         ("THREATEN", ("TUR",), ("GRC",), None)),
         # Saying that someone else must act is a demand on them.
         ("Japan said on Monday that China must release the detained fishermen.",
          ("REQUEST", ("JPN",), ("CHN",), None)),

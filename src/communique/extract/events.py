@@ -386,6 +386,19 @@ def _ultimatum(cand: Candidate) -> bool:
                for c in gov.children)
 
 
+def _threatened(ctx: Context, cand: Candidate) -> None:
+    """The party a threat is aimed at is the one whose move is its condition: "threatened
+    to ban voting if Hamas ran" is aimed at Hamas."""
+    if cand.category != "THREATEN" or cand.target:
+        return
+    for tok in cand.governor.subtree:
+        if tok.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in tok.children):
+            found = [a for a in subjects(ctx, tok)[0] if a not in cand.source]
+            if found:
+                cand.target = found
+                return
+
+
 def _fold_complements(cands: list[Candidate]) -> list[Candidate]:
     """One event for "X threatened to break relations with Y": THREATEN X -> Y, with the
     complement's trigger kept as a further word of it, as event coders code the sentence.
@@ -592,6 +605,8 @@ def extract_events(doc: Doc, *, actors: ActorIndex, times: list[TimeRef], places
             cand.mode = THREAT_MODES.get(cand.category)
             cand.category = "THREATEN"
     cands = _fold_complements(_demand_candidates(ctx, cands) + cands)
+    for cand in cands:
+        _threatened(ctx, cand)
     events: list[Event] = []
     for cand in cands:
         if cand.mode == "visit" and not cand.target:
