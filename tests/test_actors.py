@@ -118,3 +118,12 @@ def test_office_holder_known_by_title_and_surname():
     r = extract("President Bush threatened further action against Russia.")
     bush = next(a for a in r.actors if a.name == "Bush")
     assert bush.country == "USA"
+
+
+def test_body_with_no_stated_country_is_of_the_story_country():
+    from communique import extract
+    r = extract("The Umma party said it would boycott Algeria's elections.")
+    umma = next(a for a in r.actors if "Umma" in a.name)
+    assert umma.country == "DZA"
+    r = extract("Amnesty International criticised Algeria's elections.")
+    assert all(a.country != "DZA" for a in r.actors if "Amnesty" in a.name)

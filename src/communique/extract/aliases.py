@@ -146,7 +146,29 @@ def cluster(doc: Doc, mentions: list["Mention"], *, home: str | None) -> list[li
         cl.groups[idx].append(m)
         cl.groups[idx].sort(key=lambda x: x.start)
     _fill_persons(doc, cl, home)
+    _fill_domestic(cl, home)
     return cl.groups
+
+
+# Names of bodies that are international by what they are called, never a country's own.
+_INTERNATIONAL = {"international", "united", "world", "global", "european", "african", "arab",
+                  "islamic", "red", "amnesty", "human", "doctors", "physicians", "reporters"}
+
+
+def _fill_domestic(cl: _Clusters, home: str | None) -> None:
+    """A person or body the text gives no country is, failing anything better, of the
+    country the story is about: "Ibo elders", "the Umma party", "Judge Rivera"."""
+    if not home:
+        return
+    for i, g in enumerate(cl.groups):
+        first = g[0]
+        if first.kind not in ("person", "organisation", "group") or cl.attr(i, "country"):
+            continue
+        words = {w.casefold() for m in g for w in m.name.split()}
+        if words & _INTERNATIONAL:
+            continue
+        first.country = home
+        first.confidence = min(first.confidence, 0.5)
 
 
 def _link_appositions(doc: Doc, mentions: list["Mention"]) -> None:
