@@ -188,3 +188,9 @@ def test_protest_demand_is_part_of_the_protest():
 def test_conjoined_action_is_not_the_content_of_a_refusal():
     result = extract("Peru refused to send troops to Haiti and urged Chile to do the same.", published=PUB)
     assert {"REJECT", "REQUEST"} <= {e.category for e in result.events}
+
+
+def test_lifting_a_curfew_is_a_concession():
+    result = extract("Israel lifted the curfew on Hebron on Friday.", published=PUB)
+    assert "CONCEDE" in {e.category for e in result.events}
+    assert "COERCE" not in {e.category for e in result.events}

@@ -107,6 +107,11 @@ LAUNCHERS = {"launch", "carry", "conduct", "mount", "stage", "order", "begin", "
 LIGHT_VERB_OVERRIDES: dict[tuple[str, str], Trigger] = {
     ("lift", "SANCTION"): ("CONCEDE", None, ("economic",)),
     ("ease", "SANCTION"): ("CONCEDE", None, ("economic",)),
+    # Lifting or ending a curfew, blockade or state of emergency is a concession.
+    ("lift", "COERCE"): ("CONCEDE", None, ()),
+    ("ease", "COERCE"): ("CONCEDE", None, ()),
+    ("end", "COERCE"): ("CONCEDE", None, ()),
+    ("end", "SANCTION"): ("CONCEDE", None, ("economic",)),
     ("reject", "AGREE"): ("REJECT", None, ()),
     ("accept", "REQUEST"): ("CONCEDE", None, ()),
     ("finalise", "AGREE"): ("AGREE", None, ()),
