@@ -194,3 +194,17 @@ def test_lifting_a_curfew_is_a_concession():
     result = extract("Israel lifted the curfew on Hebron on Friday.", published=PUB)
     assert "CONCEDE" in {e.category for e in result.events}
     assert "COERCE" not in {e.category for e in result.events}
+
+
+def test_arriving_troops_are_no_visit():
+    result = extract("Bangladeshi peacekeeping troops arrived in Sierra Leone on Tuesday.", published=PUB)
+    assert [(e.category, e.mode) for e in result.events] == [("AID", None)]
+    result = extract("Russian troops arrived in Kazakhstan on Thursday.", published=PUB)
+    assert [(e.category, e.mode) for e in result.events] == [("MOBILIZE", "troops")]
+
+
+def test_region_places_name_their_country():
+    result = extract("NATO peacekeepers arrived in Bosnia on Friday.", published=PUB)
+    assert any(p.country == "BIH" and p.feature == "region" for p in result.places)
+    (e,) = result.events
+    assert {result.actor(i).country for i in e.target} == {"BIH"}

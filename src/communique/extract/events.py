@@ -481,13 +481,34 @@ def _domestic_target(ctx: Context, cand: Candidate) -> None:
         cand.target = [actor]
 
 
+_TROOPS = {"troop", "soldier", "force", "peacekeeper", "marine", "paratrooper", "contingent",
+           "battalion", "brigade", "warship", "deployment", "unit"}
+
+
+def _troop_arrival(cand: Candidate) -> None:
+    """Troops arriving are no visit: peacekeepers arriving is peacekeeping aid (CAMEO 074),
+    other forces arriving a deployment."""
+    if cand.mode != "visit" or cand.trigger.pos_ != "VERB":
+        return
+    subj = next((c for c in cand.trigger.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return
+    words = [t.lemma_.lower() for t in subj.subtree]
+    if not set(words) & _TROOPS:
+        return
+    if any(w.startswith("peacekeep") for w in words):
+        cand.category, cand.mode, cand.contexts = "AID", None, ("peacekeeping",)
+    else:
+        cand.category, cand.mode, cand.contexts = "MOBILIZE", "troops", ("military",)
+
+
 def _host(ctx: Context, cand: Candidate) -> list[str]:
     """The host of a visit named only by its city: "arrived in Manila" visits the Philippines."""
     sent = cand.trigger.sent
     guests = {(ctx.actors.actor(a) or NO_ACTOR).country for a in cand.source} if cand.source else set()
     for s, e, place in ctx.places:
         if sent.start_char <= s < sent.end_char and place.country and place.country not in guests:
-            host = ctx.by_country.get(place.country)
+            host = ctx.by_country.get(place.country) or ctx.actors.implied_country(place.country, s, e)
             if host:
                 return [host]
     return []
@@ -611,6 +632,7 @@ def extract_events(doc: Doc, *, actors: ActorIndex, times: list[TimeRef], places
     for cand in cands:
         if cand.mode == "visit" and not cand.target:
             cand.target = _host(ctx, cand)
+        _troop_arrival(cand)
         _locate_unnamed(ctx, cand)
         _domestic_target(ctx, cand)
         date, precision = _when(ctx, cand)

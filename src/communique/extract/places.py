@@ -76,6 +76,10 @@ def geocode(name: str, *, prefer: tuple[str, ...] = ()) -> tuple[str, str | None
             city = gaz.city(" ".join(words[i:i + n]), prefer=prefer)
             if city and words[i][:1].isupper():
                 return name, city.country, city.lat, city.lon, "site"
+    if found and found[1] == "region":
+        # A region the country lexicon knows ("Darfur", "Bosnia", "the West Bank"): its
+        # country is certain, its coordinates are not in the gazetteer.
+        return name, found[0], None, None, "region"
     return None
 
 
