@@ -127,3 +127,13 @@ def test_body_with_no_stated_country_is_of_the_story_country():
     assert umma.country == "DZA"
     r = extract("Amnesty International criticised Algeria's elections.")
     assert all(a.country != "DZA" for a in r.actors if "Amnesty" in a.name)
+
+
+def test_unlisted_international_body_and_adjective_names():
+    from communique import extract
+    r = extract("The International Labour Forum urged Israel to ease restrictions.")
+    body = next(a for a in r.actors if "Forum" in a.name)
+    assert body.country == "IGO"
+    r = extract("Judge Alejandro Rivera charged 28 Chilean officials with fraud.")
+    judge = next(a for a in r.actors if "Rivera" in a.name)
+    assert judge.country == "CHL"

@@ -235,6 +235,12 @@ def _home_country(doc: Doc, mentions: list[Mention], places_countries: list[str]
     first = next((m.country for m in mentions if m.kind == "country" and m.country), None)
     if first:
         votes[first] += 1
+    if not votes:
+        # No country or place named: the nationality of its groups ("Chilean officials").
+        for m in mentions:
+            if m.kind in ("group", "organisation", "person") and m.country and \
+                    vocab.country_display_name(m.country):
+                votes[m.country] += 1
     return votes.most_common(1)[0][0] if votes else None
 
 

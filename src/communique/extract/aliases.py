@@ -9,6 +9,7 @@ defence ministry" belongs to the country whose defence minister the story is abo
 from __future__ import annotations
 
 import functools
+import re
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
@@ -151,23 +152,29 @@ def cluster(doc: Doc, mentions: list["Mention"], *, home: str | None) -> list[li
 
 
 # Names of bodies that are international by what they are called, never a country's own.
-_INTERNATIONAL = {"international", "united", "world", "global", "european", "african", "arab",
-                  "islamic", "red", "amnesty", "human", "doctors", "physicians", "reporters"}
+_INTERNATIONAL = re.compile(r"\b(international|united nations|world|global|amnesty|human rights|"
+                            r"red cross|red crescent|doctors without|physicians for|reporters without)\b")
 
 
 def _fill_domestic(cl: _Clusters, home: str | None) -> None:
     """A person or body the text gives no country is, failing anything better, of the
     country the story is about: "Ibo elders", "the Umma party", "Judge Rivera"."""
-    if not home:
-        return
     for i, g in enumerate(cl.groups):
         first = g[0]
         if first.kind not in ("person", "organisation", "group") or cl.attr(i, "country"):
             continue
-        words = {w.casefold() for m in g for w in m.name.split()}
-        if words & _INTERNATIONAL:
+        named = next((c for m in g for w in m.name.split()
+                      if (c := vocab.country_code(w, kinds=("adjective",)))), None)
+        if named:
+            first.country = named  # "Bosnian Serbs" as a name the NER read as a person
+        elif any(_INTERNATIONAL.search(m.name.casefold()) for m in g):
+            if first.kind == "organisation":
+                first.country = "IGO"  # an international body the lexicon lacks
             continue
-        first.country = home
+        elif home:
+            first.country = home
+        else:
+            continue
         first.confidence = min(first.confidence, 0.5)
 
 
