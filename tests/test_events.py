@@ -208,3 +208,10 @@ def test_region_places_name_their_country():
     assert any(p.country == "BIH" and p.feature == "region" for p in result.places)
     (e,) = result.events
     assert {result.actor(i).country for i in e.target} == {"BIH"}
+
+
+def test_places_after_compass_words_and_settlement_nouns():
+    result = extract("Israel reimposed a blockade in the West Bank on Friday.", published=PUB)
+    assert [(p.name, p.country) for p in result.places] == [("West Bank", "PSE")]
+    result = extract("Palestinian prisoners rioted at a jail in northern Israel on Monday.", published=PUB)
+    assert [p.country for p in result.places] == ["ISR"]

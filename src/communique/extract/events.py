@@ -208,7 +208,7 @@ def _verb_candidate(ctx: Context, tok: Token) -> Candidate | None:
     target = [a for a in targets(ctx, tok, passive, prep, owned=category in AGAINST) if a not in source]
     if not target and mode == "visit":
         target = [a for a in targets(ctx, tok, passive, "in") if a not in source]
-    if not target and category in VERBAL_AT:
+    if not target and category in VERBAL_AT and not any(c.dep_ == "xcomp" for c in tok.children):
         # "demanded that the US cancel the sale": whoever is asked, accused or warned.
         for c in tok.children:
             if c.dep_ == "ccomp":

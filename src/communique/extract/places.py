@@ -8,7 +8,7 @@ the city its name contains.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span as SpacySpan
+from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..records import Place, Span
 from . import vocab
@@ -28,20 +28,39 @@ def _clean(span: SpacySpan) -> SpacySpan:
     return doc[s:e]
 
 
-def _is_locative(span: SpacySpan) -> bool:
+# Words between a preposition and a place that keep it a place: "in northern Israel".
+_COMPASS = {"the", "northern", "southern", "eastern", "western", "central", "north", "south", "east",
+            "west", "northeastern", "northwestern", "southeastern", "southwestern", "occupied"}
+# "the town of Samarra": a settlement word and "of" introduce a place.
+_SETTLEMENTS = {"town", "city", "village", "province", "region", "district", "port", "capital"}
+
+
+def _place_lead(span: SpacySpan) -> Token | None:
+    """The word that introduces the span, over compass words and "the town of"."""
     doc = span.doc
-    prev = doc[span.start - 1] if span.start > 0 else None
-    if prev is not None and prev.lower_ == "the" and span.start > 1:
-        prev = doc[span.start - 2]
+    i = span.start - 1
+    while i >= 0 and doc[i].lower_ in _COMPASS:
+        i -= 1
+    if i >= 1 and doc[i].lower_ == "of" and doc[i - 1].lower_ in _SETTLEMENTS:
+        i -= 2
+        while i >= 0 and (doc[i].lower_ in _COMPASS or doc[i].pos_ == "ADJ" or doc[i].lower_ in ("a", "an")):
+            i -= 1
+    return doc[i] if i >= 0 else None
+
+
+def _is_locative(span: SpacySpan) -> bool:
+    prev = _place_lead(span)
     return prev is not None and prev.lower_ in LOCATIVE
 
 
 def misread_place(span: SpacySpan) -> bool:
     """A PERSON/ORG entity that the text uses as a place and the gazetteer knows as a city:
     "travel to Sylhet" (the small model's NER often takes unfamiliar cities for names)."""
-    if span.label_ not in ("PERSON", "ORG") or len(span) > 3:
+    if span.label_ not in ("PERSON", "ORG", "NORP") or len(span) > 3:
         return False
-    prev = span.doc[span.start - 1] if span.start > 0 else None
+    if span.label_ == "NORP" and vocab.country(span.text):
+        return False  # a nationality, not a misread town
+    prev = _place_lead(span)
     if prev is None or prev.lower_ not in ("in", "to", "from", "near", "into", "outside", "on", "at",
                                            "around", "across", "toward", "towards", "inside"):
         return False
@@ -69,6 +88,10 @@ def geocode(name: str, *, prefer: tuple[str, ...] = ()) -> tuple[str, str | None
     city = gaz.city(name, prefer=prefer)
     if city:
         return city.name, city.country, city.lat, city.lon, "city"
+    if found and found[1] == "region":
+        # A region the country lexicon knows ("Darfur", "Bosnia", "the West Bank"): its
+        # country is certain, its coordinates are not in the gazetteer.
+        return name, found[0], None, None, "region"
     # A site named after its city: try the longest run of words that is a city.
     words = name.split()
     for n in range(len(words) - 1, 0, -1):
@@ -76,10 +99,6 @@ def geocode(name: str, *, prefer: tuple[str, ...] = ()) -> tuple[str, str | None
             city = gaz.city(" ".join(words[i:i + n]), prefer=prefer)
             if city and words[i][:1].isupper():
                 return name, city.country, city.lat, city.lon, "site"
-    if found and found[1] == "region":
-        # A region the country lexicon knows ("Darfur", "Bosnia", "the West Bank"): its
-        # country is certain, its coordinates are not in the gazetteer.
-        return name, found[0], None, None, "region"
     return None
 
 
