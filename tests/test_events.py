@@ -42,6 +42,9 @@ def dyads(result):
         # A threat is aimed at whoever's move is its condition.
         ("Turkey threatened to close its airspace if Greece held the exercise.",
          ("THREATEN", ("TUR",), ("GRC",), None)),
+        # A mobilised force is one's own; the target is whom it is against.
+        ("Britain mobilised army reservists for a possible war against Iraq.",
+         ("MOBILIZE", ("GBR",), ("IRQ",), None)),
         # Saying that someone else must act is a demand on them.
         ("Japan said on Monday that China must release the detained fishermen.",
          ("REQUEST", ("JPN",), ("CHN",), None)),

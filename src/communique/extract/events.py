@@ -205,7 +205,11 @@ def _verb_candidate(ctx: Context, tok: Token) -> Candidate | None:
         return None  # "could not meet the repayments" is no meeting
     if tok.lemma_.lower() == "warn" and not any(c.dep_ in ("dobj", "dative") for c in tok.children):
         return None  # "warned that cholera could spread" is a statement, not a threat
-    target = [a for a in targets(ctx, tok, passive, prep, owned=category in AGAINST) if a not in source]
+    if category == "MOBILIZE":
+        # What is mobilised is one's own force; the target is whom it is against.
+        target = [a for a in _against(ctx, tok) if a not in source]
+    else:
+        target = [a for a in targets(ctx, tok, passive, prep, owned=category in AGAINST) if a not in source]
     if not target and mode == "visit":
         target = [a for a in targets(ctx, tok, passive, "in") if a not in source]
     if not target and category in VERBAL_AT and not any(c.dep_ == "xcomp" for c in tok.children):
@@ -235,6 +239,18 @@ def _verb_candidate(ctx: Context, tok: Token) -> Candidate | None:
     if not found:
         cand.category = "COOPERATE"
     return cand
+
+
+def _against(ctx: Context, verb: Token) -> list[str]:
+    """Actors of an against- or into-phrase below the verb ("mobilised reservists for a
+    war against Iraq"), a few words deep."""
+    for tok in verb.subtree:
+        if tok.dep_ == "prep" and tok.lower_ in ("against", "into", "to", "toward", "towards") and \
+                sum(1 for _ in tok.ancestors) - sum(1 for _ in verb.ancestors) <= 4:
+            found = [a for p in tok.children if p.dep_ == "pobj" for a in expand(ctx, p)]
+            if found:
+                return found
+    return []
 
 
 def _aux(ctx: Context, gov: Token, date: str | None, precision: str | None) -> str | None:
