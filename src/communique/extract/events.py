@@ -245,7 +245,7 @@ def _against(ctx: Context, verb: Token) -> list[str]:
     """Actors of an against- or into-phrase below the verb ("mobilised reservists for a
     war against Iraq"), a few words deep."""
     for tok in verb.subtree:
-        if tok.dep_ == "prep" and tok.lower_ in ("against", "into", "to", "toward", "towards") and \
+        if tok.dep_ in ("prep", "dative") and tok.lower_ in ("against", "into", "to", "toward", "towards") and \
                 sum(1 for _ in tok.ancestors) - sum(1 for _ in verb.ancestors) <= 4:
             found = [a for p in tok.children if p.dep_ == "pobj" for a in expand(ctx, p)]
             if found:
