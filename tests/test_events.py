@@ -218,3 +218,10 @@ def test_places_after_compass_words_and_settlement_nouns():
     assert [(p.name, p.country) for p in result.places] == [("West Bank", "PSE")]
     result = extract("Palestinian prisoners rioted at a jail in northern Israel on Monday.", published=PUB)
     assert [p.country for p in result.places] == ["ISR"]
+
+
+def test_purpose_of_an_act_is_part_of_it():
+    result = extract("Uzbekistan opened the border bridge to allow deliveries of grain to Afghanistan.",
+                     published=PUB)
+    assert len(result.events) == 1
+    assert "allow" in [s.text for s in result.events[0].also]

@@ -415,6 +415,37 @@ def _threatened(ctx: Context, cand: Candidate) -> None:
                 return
 
 
+def _purpose_of(cand: Candidate, by_token: dict[int, Candidate]) -> Candidate | None:
+    """The event whose stated purpose this candidate is: "opened the bridge *to allow*
+    deliveries", "remained on alert *to forestall* violence"."""
+    if cand.category == "PROTEST":
+        return None  # "stayed home to protest": the purpose names what the act is
+    gov = cand.governor
+    while gov.dep_ == "conj" and gov.head is not gov:
+        gov = gov.head
+    if gov.dep_ != "advcl" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in gov.children):
+        return None
+    main = by_token.get(gov.head.i)
+    return main if main is not None and main is not cand else None
+
+
+def _fold_purposes(cands: list[Candidate]) -> list[Candidate]:
+    by_token: dict[int, Candidate] = {}
+    for c in cands:
+        by_token.setdefault(c.trigger.i, c)
+        by_token.setdefault(c.governor.i, c)
+    kept = []
+    for cand in cands:
+        main = _purpose_of(cand, by_token)
+        if main is None:
+            kept.append(cand)
+            continue
+        if not main.target:
+            main.target = [a for a in cand.target if a not in main.source]
+        main.folded += [cand.trigger, *cand.folded]
+    return kept
+
+
 def _fold_complements(cands: list[Candidate]) -> list[Candidate]:
     """One event for "X threatened to break relations with Y": THREATEN X -> Y, with the
     complement's trigger kept as a further word of it, as event coders code the sentence.
@@ -641,7 +672,7 @@ def extract_events(doc: Doc, *, actors: ActorIndex, times: list[TimeRef], places
         if cand.category != "THREATEN" and cand.category not in ("REQUEST", "REJECT") and _ultimatum(cand):
             cand.mode = THREAT_MODES.get(cand.category)
             cand.category = "THREATEN"
-    cands = _fold_complements(_demand_candidates(ctx, cands) + cands)
+    cands = _fold_purposes(_fold_complements(_demand_candidates(ctx, cands) + cands))
     for cand in cands:
         _threatened(ctx, cand)
     events: list[Event] = []
