@@ -45,6 +45,9 @@ def dyads(result):
         # A mobilised force is one's own; the target is whom it is against.
         ("Britain mobilised army reservists for a possible war against Iraq.",
          ("MOBILIZE", ("GBR",), ("IRQ",), None)),
+        # Asylum is sought from the host; aid "for" a country goes to it.
+        ("Thousands of Afghans sought refuge in Pakistan this week.", ("REQUEST", ("AFG",), ("PAK",), None)),
+        ("Japan sent emergency aid for Nepal on Monday.", ("AID", ("JPN",), ("NPL",), None)),
         # Saying that someone else must act is a demand on them.
         ("Japan said on Monday that China must release the detained fishermen.",
          ("REQUEST", ("JPN",), ("CHN",), None)),

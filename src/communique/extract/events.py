@@ -210,8 +210,13 @@ def _verb_candidate(ctx: Context, tok: Token) -> Candidate | None:
         target = [a for a in _against(ctx, tok) if a not in source]
     else:
         target = [a for a in targets(ctx, tok, passive, prep, owned=category in AGAINST) if a not in source]
-    if not target and mode == "visit":
+    if not target and (mode == "visit" or "asylum" in contexts):
+        # "arrived in Manila", "sought refuge in Germany": the host.
         target = [a for a in targets(ctx, tok, passive, "in") if a not in source]
+    if not target and category == "AID" and obj is not None:
+        # "provide aid for Romania and Poland"
+        target = [a for g in obj.children if g.dep_ == "prep" and g.lower_ == "for"
+                  for p in g.children if p.dep_ == "pobj" for a in expand(ctx, p) if a not in source]
     if not target and category in VERBAL_AT and not any(c.dep_ == "xcomp" for c in tok.children):
         # "demanded that the US cancel the sale": whoever is asked, accused or warned.
         for c in tok.children:
