@@ -228,3 +228,8 @@ def test_purpose_of_an_act_is_part_of_it():
                      published=PUB)
     assert len(result.events) == 1
     assert "allow" in [s.text for s in result.events[0].also]
+
+
+def test_phrasal_verb_outranks_its_object():
+    result = extract("Kenyan teachers called off their strike on Thursday.", published=PUB)
+    assert [e.category for e in result.events] == ["CONCEDE"]

@@ -59,6 +59,10 @@ def _verb_trigger(tok: Token) -> tuple[tuple[str, str | None, tuple[str, ...]], 
     """(category, mode, contexts), confidence and the preposition that marks the target."""
     lemma = _verb_lemma(tok)
     obj = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    prt = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
+    if prt and f"{lemma} {prt}" in VERB_TRIGGERS:
+        # "called off the strike" is not "called the strike"
+        return VERB_TRIGGERS[f"{lemma} {prt}"], 0.75, None
     if obj is not None:
         # "provide 25,000 tons of food aid": the measured thing counts as the object.
         for noun in [obj, *(p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -68,9 +72,6 @@ def _verb_trigger(tok: Token) -> tuple[tuple[str, str | None, tuple[str, ...]], 
                     return VERB_OBJECT_TRIGGERS[key], 0.8, None
     if lemma in NOT_TRIGGERS:
         return None
-    prt = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
-    if prt and f"{lemma} {prt}" in VERB_TRIGGERS:
-        return VERB_TRIGGERS[f"{lemma} {prt}"], 0.75, None
     if lemma in VERB_TRIGGERS:
         return VERB_TRIGGERS[lemma], 0.7, None
     verbs = lexicon.verbs().get("verbs", {})
