@@ -48,6 +48,8 @@ def dyads(result):
         # Asylum is sought from the host; aid "for" a country goes to it.
         ("Thousands of Afghans sought refuge in Pakistan this week.", ("REQUEST", ("AFG",), ("PAK",), None)),
         ("Japan sent emergency aid for Nepal on Monday.", ("AID", ("JPN",), ("NPL",), None)),
+        ("Jordan has been sharing intelligence with Egypt.", ("COOPERATE", ("JOR",), ("EGY",), None)),
+        ("The United States suspended aid to Niger on Friday.", ("SANCTION", ("USA",), ("NER",), None)),
         # Saying that someone else must act is a demand on them.
         ("Japan said on Monday that China must release the detained fishermen.",
          ("REQUEST", ("JPN",), ("CHN",), None)),

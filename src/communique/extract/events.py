@@ -115,8 +115,12 @@ def _noun_key(tok: Token) -> str | None:
         two = f"{doc[tok.i - 1].lower_} {tok.lower_}"
         if two in NOUN_TRIGGERS:
             return two  # "hunger strike" before the governed "strike"
-    if tok.lower_ in GOVERNED_NOUN_TRIGGERS and tok.dep_ == "dobj" and lemma_is(tok.head, LAUNCHERS):
-        return tok.lower_
+    if tok.lower_ in GOVERNED_NOUN_TRIGGERS:
+        obj = tok
+        while obj.dep_ == "conj" and obj.head is not obj:
+            obj = obj.head  # "launched artillery, mortar and rocket fire"
+        if obj.dep_ == "dobj" and lemma_is(obj.head, LAUNCHERS):
+            return tok.lower_
     if tok.lower_ in NOUN_TRIGGERS:
         return tok.lower_
     if tok.lemma_.lower() in NOUN_TRIGGERS:

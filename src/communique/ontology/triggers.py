@@ -112,6 +112,10 @@ LIGHT_VERB_OVERRIDES: dict[tuple[str, str], Trigger] = {
     ("ease", "COERCE"): ("CONCEDE", None, ()),
     ("end", "COERCE"): ("CONCEDE", None, ()),
     ("end", "SANCTION"): ("CONCEDE", None, ("economic",)),
+    # Halting aid is a sanction (CAMEO 162).
+    ("suspend", "AID"): ("SANCTION", "withdraw", ()),
+    ("halt", "AID"): ("SANCTION", "withdraw", ()),
+    ("end", "AID"): ("SANCTION", "withdraw", ()),
     ("reject", "AGREE"): ("REJECT", None, ()),
     ("accept", "REQUEST"): ("CONCEDE", None, ()),
     ("finalise", "AGREE"): ("AGREE", None, ()),
@@ -130,6 +134,10 @@ LIGHT_VERB_OVERRIDES: dict[tuple[str, str], Trigger] = {
     ("halt", "CONSULT"): ("REJECT", "meet", ()),
     ("suspend", "CONSULT"): ("REJECT", "meet", ()),
     ("end", "SANCTION"): ("CONCEDE", None, ("economic",)),
+    # Halting aid is a sanction (CAMEO 162).
+    ("suspend", "AID"): ("SANCTION", "withdraw", ()),
+    ("halt", "AID"): ("SANCTION", "withdraw", ()),
+    ("end", "AID"): ("SANCTION", "withdraw", ()),
     # A protest a government delivers is a diplomatic complaint, not a demonstration.
     ("deliver", "PROTEST"): ("ACCUSE", "disapprove", ("diplomatic",)),
     ("lodge", "PROTEST"): ("ACCUSE", "disapprove", ("diplomatic",)),
@@ -305,6 +313,13 @@ VERB_OBJECT_TRIGGERS: dict[tuple[str, str], Trigger] = {
     ("release", "aid"): ("AID", None, ()),
     ("release", "money"): ("AID", None, ("economic",)),
     ("blow", "themselves"): ("ASSAULT", "suicide-attack", ()),
+    # CAMEO 064: sharing intelligence or know-how is material cooperation.
+    **{("share", thing): ("COOPERATE", None, ("intelligence",))
+       for thing in ("intelligence", "information", "expertise", "data", "technology", "experience")},
+    # CAMEO 162: reducing or stopping aid is a sanction.
+    **{(verb, thing): ("SANCTION", "withdraw", ())
+       for verb in ("reduce", "cut", "halt", "suspend", "stop", "freeze", "withhold")
+       for thing in ("aid", "supply", "supplies", "assistance", "funding", "fund", "loan", "loans")},
     ("call", "strike"): ("PROTEST", "strike", ()),
     ("call", "ceasefire"): ("REQUEST", None, ()),
 }
