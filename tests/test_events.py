@@ -235,3 +235,9 @@ def test_purpose_of_an_act_is_part_of_it():
 def test_phrasal_verb_outranks_its_object():
     result = extract("Kenyan teachers called off their strike on Thursday.", published=PUB)
     assert [e.category for e in result.events] == ["CONCEDE"]
+
+
+def test_meeting_with_someone_is_mutual():
+    result = extract("Chile's foreign minister held talks with Peru's president on Monday.", published=PUB)
+    (e,) = [e for e in result.events if e.category == "CONSULT"]
+    assert e.reciprocal

@@ -148,6 +148,17 @@ def test_predicted_events_map_intentions_and_actor_codes():
     assert events[1].dyads() == {("GBR", "-", "CONSULT")}
 
 
+def test_reciprocal_event_codes_every_party_as_source():
+    text = "Britain met Mozambique."
+    ex = Extraction(
+        article=Article(text=text),
+        actors=[Actor("a1", "Britain", "country", country="GBR"), Actor("a2", "Mozambique", "country", country="MOZ")],
+        events=[Event("e1", "CONSULT", Span(8, 11, "met"), (0, len(text)), source=["a1"], target=["a2"],
+                      reciprocal=True)],
+    )
+    assert predicted_events(ex)[0].dyads() == {("GBR", "-", "CONSULT"), ("MOZ", "-", "CONSULT")}
+
+
 def test_score_needs_one_prediction_list_per_sentence():
     with pytest.raises(ValueError):
         score_plover([gold("s", ["AGREE"], [])], [])

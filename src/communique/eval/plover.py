@@ -252,8 +252,12 @@ def predicted_events(ex: Extraction) -> list[PredictedEvent]:
     out = []
     for e in ex.events:
         category, _ = as_intention(e.category, e.mode, e.aux)
-        sources = tuple(sorted({actor_code(ex.actor(i)) for i in e.source})) or (NONE,)
-        targets = tuple(sorted({actor_code(ex.actor(i)) for i in e.target})) or (NONE,)
+        # A reciprocal event ("X met Y") is coded as the gold codes mutual acts: every party
+        # a source, no target.
+        parties = e.source + e.target if e.reciprocal else e.source
+        sources = tuple(sorted({actor_code(ex.actor(i)) for i in parties})) or (NONE,)
+        targets = tuple(sorted({actor_code(ex.actor(i)) for i in e.target})) if not e.reciprocal else ()
+        targets = targets or (NONE,)
         out.append(PredictedEvent(category, sources, targets, (e.trigger.start, e.trigger.end),
                                   e.trigger.text, e.confidence, e.category, e.aux))
     return out

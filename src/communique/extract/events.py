@@ -690,6 +690,8 @@ def extract_events(doc: Doc, *, actors: ActorIndex, times: list[TimeRef], places
         if cand.mode == "visit" and not cand.target:
             cand.target = _host(ctx, cand)
         _troop_arrival(cand)
+        if cand.category == "CONSULT" and cand.mode != "visit" and cand.source and cand.target:
+            cand.reciprocal = True  # a meeting or call is mutual, whoever sought it
         _locate_unnamed(ctx, cand)
         _domestic_target(ctx, cand)
         date, precision = _when(ctx, cand)
