@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from communique.extract.times import extract_times, resolve_time, time_for_span
+from communique.extract.times import extract_times, resolve_time, time_for_span, timex3_value
 from communique.records import TimeRef
 
 FRI = dt.date(2021, 3, 26)  # a Friday
@@ -359,3 +359,230 @@ def test_fragment_without_a_verb(nlp):
 def test_no_anchor_keeps_spans_unresolved(nlp):
     times = _extract(nlp, "The ministers met in Delhi on Friday.", published=None)
     assert [(t.text, t.value, t.precision) for t in times] == [("Friday", None, "unknown")]
+
+
+# --- TIMEX3 conventions -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "tense", "expected"),
+    [
+        # A clock time alone is on the anchor day; the clock itself is in timex3_value.
+        ("16:08 UTC", FRI, None, ("2021-03-26", "day")),
+        ("0800 GMT", FRI, None, ("2021-03-26", "day")),
+        ("6:40 p.m. (GMT +8)", FRI, None, ("2021-03-26", "day")),
+        ("noon", FRI, None, ("2021-03-26", "day")),
+        ("at 3 pm last Friday", FRI, None, ("2021-03-19", "day")),
+        ("9 a.m. local time Tuesday", FRI, "past", ("2021-03-23", "day")),
+        ("3 pm EST Friday", FRI, None, ("2021-03-26", "day")),
+        ("16:08 UTC", None, None, (None, "unknown")),
+        # A weekend dates its ISO week.
+        ("the weekend", FRI, None, ("2021-W12", "week")),
+        ("over the weekend", dt.date(2021, 3, 22), "past", ("2021-W11", "week")),
+        ("over the weekend", dt.date(2021, 3, 21), "past", ("2021-W11", "week")),
+        ("the weekend", FRI, "future", ("2021-W12", "week")),
+        ("this past weekend", FRI, None, ("2021-W11", "week")),
+        ("next weekend", FRI, None, ("2021-W13", "week")),
+        ("the past year", FRI, None, (None, "unknown")),
+        # A season dates its year (a winter, the year it begins in).
+        ("Autumn", dt.date(2008, 10, 13), None, ("2008", "year")),
+        ("last summer", dt.date(2008, 10, 13), None, ("2008", "year")),
+        ("last autumn", dt.date(2008, 10, 13), None, ("2007", "year")),
+        ("next spring", dt.date(2008, 10, 13), None, ("2009", "year")),
+        ("winter", dt.date(2009, 1, 10), None, ("2008", "year")),
+        ("summer", dt.date(2021, 3, 26), "past", ("2020", "year")),
+        ("the spring of 2019", None, None, ("2019", "year")),
+        ("the summer of last year", FRI, None, ("2020", "year")),
+        # Quarters and months tied to a relative year.
+        ("the third-quarter", FRI, "past", ("2020-Q3", "quarter")),
+        ("the first quarter of last year", FRI, None, ("2020-Q1", "quarter")),
+        ("the second quarter of this year", FRI, "future", ("2021-Q2", "quarter")),
+        ("October of next year", FRI, None, ("2022-10", "month")),
+    ],
+)
+def test_timex3_values(text, anchor, tense, expected):
+    assert resolve_time(text, anchor, tense=tense) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [("sixteen-month", "P16M"), ("six straight days", "P6D"), ("two consecutive quarters", "P2Q"),
+     ("the past five trading days", "P5D"), ("single-day", "P1D"), ("just two weeks", "P2W"),
+     # A fraction is written in the next smaller unit, keeping ISO's whole numbers.
+     ("almost two and a half years", "P30M"), ("1.5 years", "P18M"), ("two and a half days", "PT60H")],
+)
+def test_more_duration_values(text, expected):
+    from communique.extract.times import duration_value
+
+    assert duration_value(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [("weekly", "P1W"), ("annual", "P1Y"), ("daily", "P1D"), ("every week", "P1W"), ("each year", "P1Y"),
+     ("every two years", "P2Y"), ("twice a month", "P1M"), ("three times a week", "P1W"),
+     ("every other day", "P2D"), ("per year", "P1Y"), ("a year", None), ("last year", None), ("two weeks", None)],
+)
+def test_set_values(text, expected):
+    from communique.extract.times import set_value
+
+    assert set_value(text) == expected
+
+
+def _values(times):
+    return {t.text: (t.value, t.precision) for t in times}
+
+
+@pytest.mark.model
+def test_the_day_is_the_day_last_spoken_of(nlp):
+    got = _values(_extract(nlp, "Shares fell sharply on Tuesday. They recovered late in the day."))
+    assert got["Tuesday"] == ("2021-03-23", "day")
+    assert got["late in the day"] == ("2021-03-23", "day")
+
+
+@pytest.mark.model
+def test_the_day_without_an_earlier_date_is_the_publication_day(nlp):
+    got = _values(_extract(nlp, "Stocks ended the day 40 points higher."))
+    assert got["the day"] == ("2021-03-26", "day")
+
+
+@pytest.mark.model
+def test_the_same_period_last_year_follows_the_period_spoken_of(nlp):
+    text = "Exports rose 12% in January, compared with the same month a year ago."
+    got = _values(_extract(nlp, text, published=dt.date(2009, 2, 3)))
+    assert got["January"] == ("2009-01", "month")
+    assert got["the same month a year ago"] == ("2008-01", "month")
+
+
+@pytest.mark.model
+def test_the_next_month_is_anaphoric_next_month_is_deictic(nlp):
+    got = _values(_extract(nlp, "The plant closed in May 2019 and reopened the next month."))
+    assert got["the next month"] == ("2019-06", "month")
+    got = _values(_extract(nlp, "The plant was closed in May 2019 and will reopen next month."))
+    assert got["next month"] == ("2021-04", "month")
+
+
+@pytest.mark.model
+def test_present_past_and_future_references(nlp):
+    text = ("The firm is now the largest carmaker in the region and currently employs 5,000 people. "
+            "It recently opened a plant, and it may open another in the future.")
+    times = {t.text: t for t in _extract(nlp, text)}
+    # Recorded, but dating nothing: events fall back on their own dates.
+    assert all(times[w].value is None for w in ("now", "currently", "recently", "the future"))
+    assert timex3_value(times["now"]) == "PRESENT_REF"
+    assert timex3_value(times["currently"]) == "PRESENT_REF"
+    assert timex3_value(times["recently"]) == "PAST_REF"
+    assert timex3_value(times["the future"]) == "FUTURE_REF"
+
+
+@pytest.mark.model
+def test_reference_words_not_used_as_times(nlp):
+    text = ("The now-defunct airline sold its most recent jet as soon as it could, "
+            "now that fuel costs more.")
+    assert [t.text for t in _extract(nlp, text) if (timex3_value(t) or "").endswith("_REF")] == []
+
+
+@pytest.mark.model
+def test_frequencies_are_sets(nlp):
+    got = _values(_extract(nlp, "The council publishes a weekly bulletin and audits its accounts every year."))
+    assert got["weekly"] == ("P1W", "duration")
+    assert got["every year"] == ("P1Y", "duration")
+
+
+@pytest.mark.model
+def test_clock_times_with_a_zone(nlp):
+    times = _extract(nlp, "Shares fell on Tuesday. Trading was halted at 14:30 UTC, and resumed later.")
+    (clock,) = [t for t in times if t.text == "14:30 UTC"]
+    assert (clock.value, clock.precision, timex3_value(clock)) == ("2021-03-23", "day", "2021-03-23T14:30Z")
+
+
+@pytest.mark.model
+def test_a_clock_time_takes_the_date_written_after_it(nlp):
+    got = _values(_extract(nlp, "At a press conference at 16:15 UTC, June 1st, the chief executive spoke."))
+    assert got["16:15 UTC"] == ("2021-06-01", "day")
+
+
+@pytest.mark.model
+def test_a_day_and_its_part_are_one_expression(nlp):
+    times = _extract(nlp, "The company admitted Thursday night that the loss could grow.")
+    assert [(t.text, t.value, timex3_value(t)) for t in times] == [("Thursday night", "2021-03-25", "2021-03-25TNI")]
+
+
+@pytest.mark.model
+def test_a_dateline_the_ner_splits_is_read_whole(nlp):
+    text = "Markets rally\n\nMarch 26, 2021\n\nStocks rose in early trading."
+    got = _values(_extract(nlp, text))
+    assert got["March 26, 2021"] == ("2021-03-26", "day")
+
+
+@pytest.mark.model
+def test_coordinated_months_are_two_expressions(nlp):
+    times = _extract(nlp, "The economy shrank by 0.9% between April and June.", published=dt.date(2008, 11, 18))
+    assert [(t.text, t.value) for t in times] == [("April", "2008-04"), ("June", "2008-06")]
+
+
+@pytest.mark.model
+def test_a_date_and_a_length_after_a_comma_are_two_expressions(nlp):
+    text = "The update will be available on June 17, two days before the phone goes on sale."
+    got = _values(_extract(nlp, text, published=dt.date(2009, 6, 9)))
+    assert got["June 17"] == ("2009-06-17", "day")
+    assert got["two days"] == ("P2D", "duration")
+
+
+@pytest.mark.model
+def test_the_determiner_of_a_time_phrase_is_kept(nlp):
+    times = _extract(nlp, "Profits rose in the fourth quarter of 2020.")
+    assert [(t.text, t.value) for t in times] == [("the fourth quarter of 2020", "2020-Q4")]
+
+
+@pytest.mark.model
+def test_a_headline_infinitive_is_future(nlp):
+    times = _extract(nlp, "Russian markets to remain closed until Friday", published=dt.date(2021, 3, 25))
+    assert [(t.text, t.value) for t in times] == [("Friday", "2021-03-26")]
+
+
+def _doc(blank_nlp, words, ents, pos=None):
+    from spacy.tokens import Doc as SpacyDoc
+
+    doc = SpacyDoc(blank_nlp.vocab, words=words, pos=pos)
+    doc.ents = [doc.char_span(doc.text.index(e), doc.text.index(e) + len(e), label="DATE") for e in ents]
+    return doc
+
+
+def test_words_the_ner_left_out_of_a_phrase_are_taken_in(blank_nlp):
+    doc = _doc(blank_nlp, ["Two", "storms", "hit", "this", "year", "."], ["year"])
+    assert [(t.text, t.value) for t in extract_times(doc, FRI)] == [("this year", "2021")]
+    doc = _doc(blank_nlp, ["Delivery", "is", "due", "next", "month", "."], ["next month"],
+               pos=["NOUN", "AUX", "ADJ", "ADP", "NOUN", "PUNCT"])
+    assert [(t.text, t.value) for t in extract_times(doc, FRI)] == [("next month", "2021-04")]
+
+
+@pytest.mark.parametrize(
+    "ref, expected",
+    [
+        (TimeRef(0, 14, "Friday morning", "2021-03-26", "day"), "2021-03-26TMO"),
+        (TimeRef(0, 10, "last night", "2021-03-25", "day"), "2021-03-25TNI"),
+        (TimeRef(0, 15, "Tuesday evening", "2021-03-23", "day"), "2021-03-23TEV"),
+        (TimeRef(0, 14, "this afternoon", "2021-03-26", "day"), "2021-03-26TAF"),
+        (TimeRef(0, 9, "16:08 UTC", "2021-03-26", "day"), "2021-03-26T16:08Z"),
+        (TimeRef(0, 16, "Friday at 3 p.m.", "2021-03-26", "day"), "2021-03-26T15:00"),
+        (TimeRef(0, 7, "Tuesday", "2021-03-23", "day"), "2021-03-23"),
+        (TimeRef(0, 12, "last weekend", "2021-W11", "week"), "2021-W11-WE"),
+        (TimeRef(0, 9, "last week", "2021-W11", "week"), "2021-W11"),
+        (TimeRef(0, 6, "Autumn", "2008", "year"), "2008-FA"),
+        (TimeRef(0, 11, "spring 2009", "2009", "year"), "2009-SP"),
+        (TimeRef(0, 27, "almost two and a half years", "P30M", "duration"), "P2.5Y"),
+        (TimeRef(0, 6, "weekly", "P1W", "duration"), "P1W"),
+        (TimeRef(0, 3, "now", None, "unknown"), "PRESENT_REF"),
+        (TimeRef(0, 9, "currently", None, "unknown"), "PRESENT_REF"),
+        (TimeRef(0, 13, "more recently", None, "unknown"), "PAST_REF"),
+        (TimeRef(0, 6, "recent", None, "unknown"), "PAST_REF"),
+        (TimeRef(0, 9, "very soon", None, "unknown"), "FUTURE_REF"),
+        (TimeRef(0, 10, "the future", None, "unknown"), "FUTURE_REF"),
+        (TimeRef(0, 13, "the near term", None, "unknown"), "FUTURE_REF"),
+        (TimeRef(0, 14, "the time being", None, "unknown"), "PRESENT_REF"),
+        (TimeRef(0, 9, "Christmas", None, "unknown"), None),
+    ],
+)
+def test_timex3_values_of_records(ref, expected):
+    assert timex3_value(ref) == expected

@@ -77,3 +77,16 @@ def test_score_times_strict_lenient_and_values():
     assert sc.value_correct == 1 and sc.value_accuracy == 0.5
     assert sc.value_prf.tp == 1 and sc.value_prf.fp == 2 and sc.value_prf.fn == 2
     assert sc.by_type["DATE"] == {"gold": 3, "found": 2, "value_correct": 1}
+
+
+def test_score_times_pairs_a_prediction_with_its_identical_nested_gold():
+    # "from 2009 to 2011": the range (a DURATION) and both years are gold. The prediction
+    # "2009" overlaps the range and the year alike; it is the year's match, not the range's.
+    gold = [[Timex(10, 27, "P2Y", "DURATION"), Timex(15, 19, "2009"), Timex(23, 27, "2011")]]
+    pred = [[Timex(15, 19, "2009"), Timex(23, 27, "2011")]]
+    sc = score_times(gold, pred)
+    assert (sc.lenient.tp, sc.lenient.fp, sc.lenient.fn) == (2, 0, 1)
+    assert sc.value_correct == 2 and sc.by_type["DURATION"] == {"gold": 1}
+    # Without an identical gold item, the range is still matched by overlap.
+    sc = score_times([[Timex(10, 27, "P2Y", "DURATION")]], [[Timex(15, 19, "2009")]])
+    assert (sc.lenient.tp, sc.value_correct) == (1, 0)

@@ -216,6 +216,26 @@ def _shape(value: str | None) -> str:
     return re.sub(r"\d", "9", value) if value else "none"
 
 
+def _lenient_pairs(gold: Sequence[Timex], predicted: Sequence[Timex]) -> list[tuple[int, int]]:
+    """One-to-one lenient pairs: identical spans first, then largest overlap. MEANTIME nests
+    expressions ("from 2009 to 2011" holds "2009" and "2011"); a prediction "2009" overlaps
+    the range and its own gold by the same amount, and greedy overlap alone, tied, would
+    pair it with the range and leave the identical gold item unmatched."""
+    exact = {(t.start, t.end): gi for gi, t in enumerate(gold)}
+    pairs = []
+    for pi, t in enumerate(predicted):
+        gi = exact.pop((t.start, t.end), None)
+        if gi is not None:
+            pairs.append((gi, pi))
+    used_g, used_p = {gi for gi, _ in pairs}, {pi for _, pi in pairs}
+    rest_g = [gi for gi in range(len(gold)) if gi not in used_g]
+    rest_p = [pi for pi in range(len(predicted)) if pi not in used_p]
+    rest = match_one_to_one([(gold[gi].start, gold[gi].end) for gi in rest_g],
+                            [(predicted[pi].start, predicted[pi].end) for pi in rest_p],
+                            accept=lambda gi, pi: True)
+    return sorted(pairs + [(rest_g[a], rest_p[b]) for a, b in rest])
+
+
 def score_times(gold: Sequence[Sequence[Timex]], predicted: Sequence[Sequence[Timex]],
                 texts: Sequence[str] | None = None) -> TimeScores:
     """Time expressions of each document against its gold, documents in the same order."""
@@ -226,8 +246,7 @@ def score_times(gold: Sequence[Sequence[Timex]], predicted: Sequence[Sequence[Ti
     for n, (g, p) in enumerate(zip(gold, predicted)):
         text = texts[n] if texts else None
         sc.strict.add(PRF.of_sets({(t.start, t.end) for t in g}, {(t.start, t.end) for t in p}))
-        pairs = match_one_to_one([(t.start, t.end) for t in g], [(t.start, t.end) for t in p],
-                                 accept=lambda gi, pi: True)
+        pairs = _lenient_pairs(g, p)
         sc.lenient.add(PRF(len(pairs), len(p) - len(pairs), len(g) - len(pairs)))
         matched_g = {gi for gi, _ in pairs}
         matched_p = {pi for _, pi in pairs}
@@ -389,13 +408,18 @@ def predicted_clusters(ex: Extraction, *, end: int | None = None) -> list[list[S
 
 def predicted_timexes(ex: Extraction, *, end: int | None = None) -> list[Timex]:
     """Communique's time expressions before ``end``, trimmed of surrounding whitespace
-    (a span that carries a paragraph break is a defect counted apart, not a wrong time)."""
+    (a span that carries a paragraph break is a defect counted apart, not a wrong time),
+    with their values in TIMEX3 notation (``timex3_value``): the gold's notation, where
+    Communique's own calendar forms leave out parts of the day, weekends, seasons and
+    PRESENT_REF/PAST_REF/FUTURE_REF."""
+    from ..extract.times import timex3_value
+
     out = []
     for t in ex.times:
         if end is not None and t.start >= end:
             continue
         s, e = t.start + len(t.text) - len(t.text.lstrip()), t.end - (len(t.text) - len(t.text.rstrip()))
-        out.append(Timex(s, e, t.value))
+        out.append(Timex(s, e, timex3_value(t)))
     return out
 
 
