@@ -586,7 +586,11 @@ def as_intention(category: str, mode: str | None, aux: str | None) -> tuple[str,
     """The category under the older PLOVER/CAMEO convention, which codes announced or
     conditional actions as what they are when reported: an agreement or a threat
     ("will send aid" is AGREE, "would impose sanctions" THREATEN). Communique's records
-    keep the action and put the intention in ``aux``; this maps them back for comparison."""
+    keep the action and put the intention in ``aux``; this maps them back for comparison.
+    A cooperative act reported as not done or not to be done is a refusal there ("would not
+    meet the demands" is REJECT)."""
+    if aux == "negated" and category in COOPERATIVE - {"AGREE"} | {"AGREE"}:
+        return "REJECT", None
     if aux not in ("future", "hypothetical"):
         return category, mode
     if category in COOPERATIVE:
