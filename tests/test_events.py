@@ -134,6 +134,8 @@ def test_repeated_reports_merge_into_one_event():
         ("ACCUSE", None, "future", ("ACCUSE", None)),
         ("AID", None, None, ("AID", None)),
         ("AID", None, "historical", ("AID", None)),
+        ("CONCEDE", None, "negated", ("REJECT", None)),
+        ("ACCUSE", None, "negated", ("ACCUSE", None)),
     ],
 )
 def test_as_intention_maps_to_the_older_convention(category, mode, aux, expected):

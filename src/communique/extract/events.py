@@ -589,7 +589,7 @@ def as_intention(category: str, mode: str | None, aux: str | None) -> tuple[str,
     keep the action and put the intention in ``aux``; this maps them back for comparison.
     A cooperative act reported as not done or not to be done is a refusal there ("would not
     meet the demands" is REJECT)."""
-    if aux == "negated" and category in COOPERATIVE - {"AGREE"} | {"AGREE"}:
+    if aux == "negated" and category in COOPERATIVE:
         return "REJECT", None
     if aux not in ("future", "hypothetical"):
         return category, mode
