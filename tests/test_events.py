@@ -243,3 +243,8 @@ def test_meeting_with_someone_is_mutual():
     result = extract("Chile's foreign minister held talks with Peru's president on Monday.", published=PUB)
     (e,) = [e for e in result.events if e.category == "CONSULT"]
     assert e.reciprocal
+
+
+def test_since_and_until_do_not_date_an_event():
+    result = extract("Peru has occupied the border post since 2004, Chile said on Friday.", published=PUB)
+    assert all(e.date != "2004" for e in result.events)

@@ -600,9 +600,16 @@ def as_intention(category: str, mode: str | None, aux: str | None) -> tuple[str,
     return category, mode
 
 
+def _bounds_a_period(text: str, t: TimeRef) -> bool:
+    """ "since 2004", "until 9 November": the start or end of a period, not the event's date."""
+    words = (text[max(0, t.start - 8):t.start].split()[-1:] or [""]) + t.text.split()[:1]
+    return any(w.lower() in ("since", "until", "till") for w in words)
+
+
 def _when(ctx: Context, cand: Candidate) -> tuple[str | None, str | None]:
     sent = cand.trigger.sent
-    in_sent = [t for t in ctx.times if sent.start_char <= t.start < sent.end_char]
+    in_sent = [t for t in ctx.times if sent.start_char <= t.start < sent.end_char
+               and not _bounds_a_period(ctx.doc.text, t)]
     if in_sent:
         # A time belongs to the event if it hangs off the trigger, or off a clause that
         # contains the trigger ("On Friday, X said it had met Y"); a time in a sibling
