@@ -248,3 +248,9 @@ def test_meeting_with_someone_is_mutual():
 def test_since_and_until_do_not_date_an_event():
     result = extract("Peru has occupied the border post since 2004, Chile said on Friday.", published=PUB)
     assert all(e.date != "2004" for e in result.events)
+
+
+def test_town_the_ner_calls_a_nationality_is_still_a_place():
+    result = extract("A roadside bomb near the town of Samarra killed two Iraqi soldiers on Sunday.",
+                     published=PUB)
+    assert [p.country for p in result.places] == ["IRQ"]

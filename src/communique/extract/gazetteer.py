@@ -28,7 +28,8 @@ def _fold(name: str) -> str:
     if name.isascii():
         return " ".join(name.lower().replace("-", " ").split())
     stripped = unicodedata.normalize("NFKD", name)
-    stripped = "".join(c for c in stripped if not unicodedata.combining(c))
+    # Transliteration marks ("Sāmarrā’", "Ṣanʿāʾ") are not in the English spelling.
+    stripped = "".join(c for c in stripped if not unicodedata.combining(c) and c not in "’ʿʾ‘`")
     return " ".join(stripped.casefold().replace("-", " ").split())
 
 

@@ -58,7 +58,8 @@ def misread_place(span: SpacySpan) -> bool:
     "travel to Sylhet" (the small model's NER often takes unfamiliar cities for names)."""
     if span.label_ not in ("PERSON", "ORG", "NORP") or len(span) > 3:
         return False
-    if span.label_ == "NORP" and vocab.country(span.text):
+    found = vocab.country(span.text)
+    if span.label_ == "NORP" and found and found[1] in ("adjective", "name"):
         return False  # a nationality, not a misread town
     prev = _place_lead(span)
     if prev is None or prev.lower_ not in ("in", "to", "from", "near", "into", "outside", "on", "at",
