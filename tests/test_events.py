@@ -254,3 +254,12 @@ def test_town_the_ner_calls_a_nationality_is_still_a_place():
     result = extract("A roadside bomb near the town of Samarra killed two Iraqi soldiers on Sunday.",
                      published=PUB)
     assert [p.country for p in result.places] == ["IRQ"]
+
+
+def test_easing_follows_the_crosswalk():
+    """CAMEO 085 (ease sanctions) and 0872 (ease a blockade) are RETREAT; 081 (ease a
+    curfew or ban) is CONCEDE; 086 (receive inspectors) is RETREAT with mode access."""
+    cats = lambda text: [(e.category, e.mode) for e in extract(text, published=PUB).events]
+    assert cats("The European Union lifted sanctions on Belarus on Monday.") == [("RETREAT", None)]
+    assert cats("Israel lifted the blockade on Gaza on Friday.") == [("RETREAT", "withdraw")]
+    assert cats("Iran allowed inspectors into the plant on Friday.")[0] == ("RETREAT", "access")

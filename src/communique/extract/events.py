@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 
 from ..ontology import lexicon
 from ..ontology.triggers import (
-    CONTEXT_WORDS, COOPERATIVE, GOVERNED_NOUN_TRIGGERS, INTENT_HEADS, LAUNCHERS, JOINT_ADVERBS, LIGHT_VERB_OVERRIDES, LIGHT_VERBS,
+    CONTEXT_WORDS, COOPERATIVE, GOVERNED_NOUN_TRIGGERS, INTENT_HEADS, LAUNCHERS, JOINT_ADVERBS, LIGHT_VERB_NOUN_OVERRIDES, LIGHT_VERB_OVERRIDES, LIGHT_VERBS,
     NOT_TRIGGERS, NOUN_TRIGGERS, PATTERN_ONLY, RECIPROCAL, SOURCELESS, THREAT_MODES,
     VERB_OBJECT_TRIGGERS, VERB_TRIGGERS,
 )
@@ -165,7 +165,8 @@ def _noun_candidate(ctx: Context, tok: Token) -> Candidate | None:
     if tok.dep_ in ("dobj", "nsubjpass", "attr", "ccomp", "oprd") and head.pos_ in ("VERB", "AUX") and \
             lemma_is(head, LIGHT_VERBS | {"be"}):
         cand.governor = head
-        override = LIGHT_VERB_OVERRIDES.get((_light_lemma(head), category))
+        override = LIGHT_VERB_NOUN_OVERRIDES.get((_light_lemma(head), key)) or \
+            LIGHT_VERB_OVERRIDES.get((_light_lemma(head), category))
         if override:
             cand.category, cand.mode, cand.contexts = override
         subj, passive = subjects(ctx, head)

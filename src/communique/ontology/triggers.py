@@ -103,15 +103,23 @@ GOVERNED_NOUN_TRIGGERS: dict[str, Trigger] = {
 LAUNCHERS = {"launch", "carry", "conduct", "mount", "stage", "order", "begin", "intensify", "step",
              "open", "exchange", "direct", "unleash"}
 
+# Light verb and noun pairs more specific than the noun's category: lifting a blockade is a
+# military de-escalation (CAMEO 0872), not an administrative concession.
+LIGHT_VERB_NOUN_OVERRIDES: dict[tuple[str, str], Trigger] = {
+    (verb, noun): ("RETREAT", "withdraw", ("military",))
+    for verb in ("lift", "ease", "end") for noun in ("blockade", "siege")
+}
+
 # Light verbs that change the noun's category: "lift sanctions" eases, it does not sanction.
 LIGHT_VERB_OVERRIDES: dict[tuple[str, str], Trigger] = {
-    ("lift", "SANCTION"): ("CONCEDE", None, ("economic",)),
-    ("ease", "SANCTION"): ("CONCEDE", None, ("economic",)),
-    # Lifting or ending a curfew, blockade or state of emergency is a concession.
+    # Easing sanctions or an embargo is RETREAT under the CAMEO-to-PLOVER crosswalk (085);
+    # easing a coercive measure is a concession (081), a blockade a military retreat (0872).
+    ("lift", "SANCTION"): ("RETREAT", None, ("economic",)),
+    ("ease", "SANCTION"): ("RETREAT", None, ("economic",)),
+    ("end", "SANCTION"): ("RETREAT", None, ("economic",)),
     ("lift", "COERCE"): ("CONCEDE", None, ()),
     ("ease", "COERCE"): ("CONCEDE", None, ()),
     ("end", "COERCE"): ("CONCEDE", None, ()),
-    ("end", "SANCTION"): ("CONCEDE", None, ("economic",)),
     # Halting aid is a sanction (CAMEO 162).
     ("suspend", "AID"): ("SANCTION", "withdraw", ()),
     ("halt", "AID"): ("SANCTION", "withdraw", ()),
@@ -313,6 +321,11 @@ VERB_OBJECT_TRIGGERS: dict[tuple[str, str], Trigger] = {
     ("release", "aid"): ("AID", None, ()),
     ("release", "money"): ("AID", None, ("economic",)),
     ("blow", "themselves"): ("ASSAULT", "suicide-attack", ()),
+    # CAMEO 086: letting in inspectors, peacekeepers or aid is RETREAT (access).
+    **{(verb, thing): ("RETREAT", "access", ())
+       for verb in ("allow", "admit", "receive", "accept", "permit")
+       for thing in ("inspector", "inspectors", "observer", "observers", "peacekeeper", "peacekeepers",
+                     "monitor", "monitors", "access", "delivery", "deliveries", "mission")},
     # CAMEO 064: sharing intelligence or know-how is material cooperation.
     **{("share", thing): ("COOPERATE", None, ("intelligence",))
        for thing in ("intelligence", "information", "expertise", "data", "technology", "experience")},
