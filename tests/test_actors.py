@@ -137,3 +137,143 @@ def test_unlisted_international_body_and_adjective_names():
     r = extract("Judge Alejandro Rivera charged 28 Chilean officials with fraud.")
     judge = next(a for a in r.actors if "Rivera" in a.name)
     assert judge.country == "CHL"
+
+
+# --- coreference of organisations and people beyond identical names --------------------
+
+def _mention_texts(found, name):
+    return [m.text for m in found[name].mentions]
+
+
+def test_rank_word_opening_a_company_name_is_no_title(nlp):
+    found, _ = actors(nlp, "General Dynamics said it would close two plants in Ohio.")
+    assert found["General Dynamics"].kind == "organisation"
+    assert "Dynamics" not in found
+
+
+@pytest.mark.parametrize(
+    "text, name, variant",
+    [
+        # company suffixes aside
+        ("Brightwater Holdings PLC reported a loss on Monday. Brightwater said sales fell.",
+         "Brightwater Holdings PLC", "Brightwater"),
+        # a leading part of a longer company name
+        ("Kestrel Aerospace Systems won the contract. Kestrel Aerospace said the deal was worth "
+         "$2 billion.", "Kestrel Aerospace Systems", "Kestrel Aerospace"),
+        # an acronym of its initials
+        ("The National Transport Safety Office opened an inquiry on Tuesday. The NTSO said the "
+         "report would take a year.", "National Transport Safety Office", "NTSO"),
+        # an acronym given in brackets
+        ("Nordic Star Airlines (NXA) cancelled 40 flights on Monday. NXA blamed the storm.",
+         "Nordic Star Airlines", "NXA"),
+        # the owner's country aside
+        ("The US Air Force awarded the contract on Friday. The Air Force said the tanker was "
+         "cheaper.", "US Air Force", "Air Force"),
+        # a bare name the NER read as a person
+        ("Selkirk Capital and Kestrel Corp agreed a lease. Kestrel said the lease ran to 2030.",
+         "Kestrel Corp", "Kestrel"),
+    ],
+)
+def test_organisation_name_variants_join_one_actor(nlp, text, name, variant):
+    found, _ = actors(nlp, text)
+    assert variant in _mention_texts(found, name), {a.name: [m.text for m in a.mentions] for a in found.values()}
+
+
+def test_different_companies_sharing_a_first_word_stay_apart(nlp):
+    found, _ = actors(nlp, "Juniper Inc. sued Juniper Records in London. Juniper Records said it "
+                           "would fight the case.")
+    assert "Juniper Records" not in _mention_texts(found, "Juniper Inc.")
+    found, _ = actors(nlp, "Halden Mining and Halden Australia signed a deal. Halden Mining said "
+                           "the talks took a year.")
+    assert _mention_texts(found, "Halden Mining") == ["Halden Mining", "Halden Mining"]
+
+
+def test_quote_marks_are_not_part_of_an_organisation_mention(nlp):
+    found, _ = actors(nlp, "`` Norrland Air would like to thank its staff , '' the chairman said.")
+    assert "Norrland Air" in _mention_texts(found, "Norrland Air")
+
+
+def test_time_zones_indices_and_model_designations_are_no_organisations(nlp):
+    found, _ = actors(nlp, "Trading stopped at 14:30 UTC after the FTSE 100 fell 3%. The Hang Seng "
+                           "index also fell, and the Dow Jones lost 200 points.")
+    assert not [a for a in found.values() if a.kind == "organisation"], sorted(found)
+    found, _ = actors(nlp, "Norrland Air ordered ten Embraer E190 jets.")
+    assert not any("Embraer" in n for n in found)
+    found, _ = actors(nlp, "Kestrel Airways said sales of the xPad rose.")
+    assert "xPad" not in found
+
+
+def test_pronouns_and_descriptions_join_the_organisation(nlp):
+    found, index = actors(nlp, "Tallinn Shipping said it would cut 300 jobs. The company blamed "
+                               "its rising costs.")
+    assert _mention_texts(found, "Tallinn Shipping") == ["Tallinn Shipping", "it", "The company", "its"]
+    assert all(index.by_token.get(t.i) == found["Tallinn Shipping"].id
+               for t in index_tokens(nlp, "Tallinn Shipping said it would cut 300 jobs. The company "
+                                          "blamed its rising costs.", ("it", "its", "company")))
+    found, _ = actors(nlp, "Kestrel Airways, which operates 40 jets, posted a profit.")
+    assert "which" in _mention_texts(found, "Kestrel Airways")
+
+
+def index_tokens(nlp, text, words):
+    return [t for t in nlp(text) if t.lower_ in words]
+
+
+def test_pronoun_takes_the_subject_before_the_last_name(nlp):
+    found, _ = actors(nlp, "Brightwater Energy bought two tankers from Selkirk Marine for its fleet.")
+    assert "its" in _mention_texts(found, "Brightwater Energy")
+    assert "its" not in _mention_texts(found, "Selkirk Marine")
+    found, _ = actors(nlp, "Brightwater Energy signed a deal with Selkirk Marine. It said the tankers "
+                           "would arrive in May.")
+    assert "It" in _mention_texts(found, "Brightwater Energy")
+    # The possessive inside the clause's own subject takes the subject of the clause above.
+    found, _ = actors(nlp, "Russia said it would expel two diplomats. The foreign ministry said its "
+                           "decision was final.")
+    assert "its" in _mention_texts(found, "foreign ministry")
+    assert _mention_texts(found, "Russia") == ["Russia"]  # a country's "it" is no organisation's
+
+
+def test_it_of_a_thing_or_of_nothing_is_no_organisation(nlp):
+    found, _ = actors(nlp, "The new plane made its first flight on Tuesday. It is expected that "
+                           "Orion Motors will buy ten.")
+    assert all(m.text not in ("its", "It") for a in found.values() for m in a.mentions)
+
+
+def test_descriptions_beside_a_company_name_are_its_mentions(nlp):
+    found, _ = actors(nlp, "Irish airline, Skyreach Airways, announced a new route to Boston on Monday.")
+    assert "Irish airline" in _mention_texts(found, "Skyreach Airways")
+    found, _ = actors(nlp, "Russian flag carrier Skyreach Airways ordered ten jets.")
+    assert "Russian flag carrier" in _mention_texts(found, "Skyreach Airways")
+    assert found["Skyreach Airways"].kind == "organisation"
+    found, _ = actors(nlp, "Volkhart Motors is the country's largest carmaker.")
+    assert "the country's largest carmaker" in _mention_texts(found, "Volkhart Motors")
+
+
+def test_company_we_is_the_company_but_not_a_ministers(nlp):
+    found, index = actors(nlp, 'Orion Motors said on Monday: "We will hire 500 workers this year."')
+    assert "We" in _mention_texts(found, "Orion Motors")
+    we = next(t for t in nlp('Orion Motors said on Monday: "We will hire 500 workers this year."')
+              if t.text == "We")
+    assert index.at(we.i) is None  # the quote's speaker still stands for "we" in events
+    found, _ = actors(nlp, 'Finance Minister Petra Lind said: "We will cut taxes." Orion Motors '
+                           'welcomed the plan.')
+    assert "We" not in _mention_texts(found, "Orion Motors")
+
+
+def test_office_beside_a_name_is_a_mention_of_the_person(nlp):
+    found, _ = actors(nlp, "Orion Motors CEO Jana Novak said sales rose. Tomas Berg, the Orion Motors "
+                           "chief executive, disagreed.")
+    assert "Orion Motors CEO" in _mention_texts(found, "Jana Novak")
+    assert "the Orion Motors chief executive" in _mention_texts(found, "Tomas Berg")
+    # A bare title is part of the name's mention, not one of its own.
+    found, _ = actors(nlp, "President Ana Silva of Portugal spoke.")
+    assert _mention_texts(found, "Ana Silva") == ["Ana Silva"]
+
+
+def test_description_gives_the_company_its_country_and_must_fit_it(nlp):
+    found, _ = actors(nlp, "Brightwater Aviation, the American manufacturer, sold six jets to "
+                           "Skyreach Airways, the Irish airline. The American company said the deal "
+                           "was worth $1 billion.")
+    assert found["Skyreach Airways"].country == "IRL"
+    assert found["Brightwater Aviation"].country == "USA"
+    # The last company named is Irish: "the American company" is the other one.
+    assert "American company" in _mention_texts(found, "Brightwater Aviation")

@@ -9,6 +9,7 @@ entity into one Actor.
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -19,6 +20,9 @@ from ..records import Actor, Span
 from .doctext import doc_text
 from . import vocab
 from .aliases import cluster
+from .coref import (inside_spans, not_an_organisation, person_descriptions,
+                    resolve_company_we, resolve_organisation_anaphora, sentence_starts, tokens_among,
+                    trim_organisation)
 from .mentions import Mention
 from .places import country_of_place
 from .persons import name_echoes, person_mentions, title_start, first_country
@@ -88,6 +92,10 @@ def _entity_mentions(doc: Doc, taken: set[int]) -> list[Mention]:
             s += 1
         while e > s and doc[e - 1].text in ("'s", "’s", "'"):
             e -= 1
+        if ent.label_ == "ORG":
+            s, e = trim_organisation(doc, s, e)
+            if s < e and not_an_organisation(doc, s, e):
+                continue
         if s >= e:
             continue
         text = doc[s:e].text
@@ -337,10 +345,15 @@ def extract_actors(doc: Doc, *, place_countries: list[str] | None = None) -> Act
     mentions, home = extract_mentions(doc, place_countries=place_countries)
     clusters = cluster(doc, mentions, home=home)
     index = ActorIndex(actors=[], home_country=home)
+    sent_start: list[int] | None = None
     for n, group in enumerate(clusters, start=1):
         actor_id = f"a{n}"
         first = group[0]
         spans = [_mention_span(doc, m) for m in group]
+        if first.kind == "person":
+            if sent_start is None:
+                sent_start = sentence_starts(doc)
+            spans += _described_by_title(doc, group, spans, sent_start)
         actor = Actor(
             id=actor_id,
             name=_best_name(group),
@@ -355,35 +368,77 @@ def extract_actors(doc: Doc, *, place_countries: list[str] | None = None) -> Act
         for m in group:
             for t in range(m.start, m.end):
                 index.by_token[t] = actor_id
-    _resolve_personal_pronouns(doc, index)
-    return index
-
-
-_PERSONAL = {"he", "she", "him", "his", "her", "himself", "herself"}
-
-
-def _resolve_personal_pronouns(doc: Doc, index: ActorIndex) -> None:
-    """he/she/his/her outside quotes refer to the person named last, within a few
-    sentences; inside a quote they are the speaker's words about someone else."""
     from .quotes import find_quote_spans
 
     quoted = [(q.open_at, q.end) for q in find_quote_spans(doc_text(doc))]
+    _resolve_personal_pronouns(doc, index, quoted)
+    _resolve_organisation_anaphora(doc, index, clusters, quoted)
+    return index
+
+
+def _resolve_organisation_anaphora(doc: Doc, index: ActorIndex, clusters: list[list[Mention]],
+                                   quoted: list[tuple[int, int]]) -> None:
+    """ "the company", "it", "its", "which" as mentions of the organisation they stand for."""
+    mentions_of = {a.id: g for a, g in zip(index.actors, clusters)}
+    actor_of = {a.id: a for a in index.actors}
+    text = doc_text(doc)
+    for actor_id, s, e in resolve_organisation_anaphora(doc, index.actors, mentions_of,
+                                                        index.by_token, quoted):
+        actor = actor_of.get(actor_id)
+        if actor is None or e - 1 in index.by_token:
+            continue
+        start, end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)
+        actor.mentions.append(Span(start, end, text[start:end]))
+        for t in range(s, e):
+            # "US automaker Orion": the country keeps its own word.
+            index.by_token.setdefault(t, actor_id)
+    # A company's "we": a mention of it, though the quote's speaker is who says it, so
+    # the tokens stay unassigned (event participants read "we" as the speaker).
+    for actor_id, s, e in resolve_company_we(doc, index.actors, mentions_of, index.by_token, quoted):
+        actor = actor_of.get(actor_id)
+        if actor is not None:
+            start, end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)
+            actor.mentions.append(Span(start, end, text[start:end]))
+
+
+_PERSONAL = frozenset({"he", "she", "him", "his", "her", "himself", "herself"})
+
+
+def _resolve_personal_pronouns(doc: Doc, index: ActorIndex, quoted: list[tuple[int, int]]) -> None:
+    """he/she/his/her outside quotes refer to the person named last, within a few
+    sentences; inside a quote they are the speaker's words about someone else."""
     persons = {a.id: a for a in index.actors if a.kind == "person"}
     if not persons:
         return
-    starts = sorted((s, a) for a in persons for s in index.mention_starts.get(a, ())
-                    if not any(qs <= doc[s].idx < qe for qs, qe in quoted))
-    for tok in doc:
-        if tok.lower_ not in _PERSONAL or tok.i in index.by_token:
+    inside = inside_spans(doc, quoted)
+    starts = sorted((s, a) for a in persons for s in index.mention_starts.get(a, ()) if not inside[s])
+    keys = [s for s, _ in starts]
+    for i in tokens_among(doc, _PERSONAL):
+        tok = doc[i]
+        if tok.i in index.by_token or inside[tok.i]:
             continue
-        if any(s <= tok.idx < e for s, e in quoted):
+        k = bisect.bisect_left(keys, tok.i)  # the person named last before the pronoun
+        if not k or tok.i - keys[k - 1] >= 80:
             continue
-        prior = [(s, a) for s, a in starts if s < tok.i and tok.i - s < 80]
-        if not prior:
-            continue
-        actor_id = prior[-1][1]
+        actor_id = starts[k - 1][1]
         persons[actor_id].mentions.append(Span(tok.idx, tok.idx + len(tok.text), tok.text))
         index.by_token[tok.i] = actor_id
+
+
+def _described_by_title(doc: Doc, group: list[Mention], spans: list[Span], sent_start: list[int]
+                        ) -> list[Span]:
+    """ "Orion Motors CEO" in "Orion Motors CEO Jana Novak", "the Orion chief executive"
+    after "Tomas Berg,": a person's office described beside the name is a mention of them."""
+    text = doc_text(doc)
+    have = {(s.start, s.end) for s in spans}
+    out = []
+    for m in group:
+        for s, e in person_descriptions(doc, m, sent_start[m.start]):
+            start, end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)
+            if (start, end) not in have:
+                have.add((start, end))
+                out.append(Span(start, end, text[start:end]))
+    return out
 
 
 def _mention_span(doc: Doc, m: Mention) -> Span:

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
 from ..ontology import lexicon
 from . import vocab
+from .coref import NameForms, attach_descriptions, bracketed_acronyms, core_words, same_organisation
 
 if TYPE_CHECKING:
     from .mentions import Mention
@@ -101,6 +103,8 @@ def cluster(doc: Doc, mentions: list["Mention"], *, home: str | None) -> list[li
     _link_appositions(doc, mentions)
     deferred: list["Mention"] = []
     last_role: str | None = None
+    names = _OrganisationNames(doc, mentions)
+    _person_or_organisation(mentions)
     for m in mentions:
         if m.kind == "person":
             # "his counterpart X" holds the office of the person just named.
@@ -134,7 +138,10 @@ def cluster(doc: Doc, mentions: list["Mention"], *, home: str | None) -> list[li
         if key in keyed:
             cl.add(m, keyed[key])
         else:
-            keyed[key] = cl.add(m, None)
+            target = names.target(m) if m.kind == "organisation" and m.source == "ner" else None
+            keyed[key] = cl.add(m, target)
+        if m.kind == "organisation" and m.source == "ner":
+            names.bind(m, keyed[key])
     for m in deferred:
         person = m.alias_of
         idx = next((i for i, g in enumerate(cl.groups) if any(x is person for x in g)), None)
@@ -146,9 +153,78 @@ def cluster(doc: Doc, mentions: list["Mention"], *, home: str | None) -> list[li
         m.kind = "person"
         cl.groups[idx].append(m)
         cl.groups[idx].sort(key=lambda x: x.start)
+    # "Irish airline, Skyreach Airways": descriptions join their company before countries
+    # are filled in from the story's.
+    cl.groups = attach_descriptions(doc, cl.groups)
     _fill_persons(doc, cl, home)
     _fill_domestic(cl, home)
     return cl.groups
+
+
+def _person_or_organisation(mentions: list["Mention"]) -> None:
+    """A bare name with no title that the NER also reads as an organisation in the same
+    article is that organisation ("Skyreach said" after "Skyreach Airways announced"); a
+    one-word "organisation" that is the surname of a person named in full is that person."""
+    orgs = {vocab.norm(m.name) for m in mentions if m.kind == "organisation" and m.source == "ner"}
+    if not orgs:
+        return
+    # "Kestrel" for "Kestrel Corp" or "Kestrel Airways", unless a person's full name
+    # holds the word.
+    leads = {core_words(n)[0] for n in orgs} | {" ".join(core_words(n)) for n in orgs}
+    person_words = {w.casefold() for m in mentions if m.kind == "person" and len(m.name.split()) > 1
+                    for w in m.name.split()}
+    for m in mentions:
+        if m.kind == "person" and not (m.honorific or m.rank or m.role) and m.source != "title" and (
+                vocab.norm(m.name) in orgs or (vocab.norm(m.name) in leads and
+                                               vocab.norm(m.name) not in person_words)):
+            m.kind, m.source, m.country, m.sector = "organisation", "ner", None, None
+    # And the other way: "Lind said" after "Spokeswoman Petra Lind", where no
+    # organisation's name holds the word.
+    surnames = {m.name.split()[-1].casefold() for m in mentions
+                if m.kind == "person" and len(m.name.split()) > 1}
+    if not surnames:
+        return
+    org_words = {w for m in mentions if m.kind == "organisation" and len(m.name.split()) > 1
+                 for w in vocab.norm(m.name).split()}
+    lone = [m for m in mentions if m.kind == "organisation" and m.source == "ner" and
+            len(m.name.split()) == 1 and m.name.casefold() in surnames and
+            m.name.casefold() not in org_words]
+    # An organisation the article names more than twice is one, whoever shares its name.
+    times = Counter(m.name.casefold() for m in lone)
+    for m in lone:
+        if times[m.name.casefold()] <= 2:
+            m.kind, m.source, m.country, m.sector = "person", "alias", None, None
+
+
+class _OrganisationNames:
+    """Names of the article's organisation clusters, for joining variants of one name:
+    "Brightwater Holdings PLC" and "Brightwater", "NTSO" and "National Transport Safety
+    Office"."""
+
+    def __init__(self, doc: Doc, mentions: list["Mention"]) -> None:
+        self.forms: dict[int, NameForms] = {}     # cluster index -> its names
+        self.last: dict[int, int] = {}            # cluster index -> its latest mention start
+        self.cluster_of: dict[int, int] = {}      # id(mention) -> cluster index
+        self.expands = {id(mentions[a]): mentions[n] for a, n in bracketed_acronyms(doc, mentions).items()}
+        self.places = {w.casefold() for e in doc.ents if e.label_ in ("GPE", "LOC")
+                       for w in e.text.split()}
+
+    def target(self, m: "Mention") -> int | None:
+        full = self.expands.get(id(m))
+        if full is not None and id(full) in self.cluster_of:
+            return self.cluster_of[id(full)]  # "Nordic Star Airlines (NXA)"
+        forms = NameForms()
+        forms.add(m.name)
+        cands = [i for i, f in self.forms.items() if same_organisation(forms, f, places=self.places)]
+        if not cands:
+            return None
+        exact = [i for i in cands if forms.cores & self.forms[i].cores]
+        return max(exact or cands, key=lambda i: self.last[i])
+
+    def bind(self, m: "Mention", idx: int) -> None:
+        self.forms.setdefault(idx, NameForms()).add(m.name)
+        self.last[idx] = m.start
+        self.cluster_of[id(m)] = idx
 
 
 # Names of bodies that are international by what they are called, never a country's own.

@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from . import vocab
+from .coref import BUSINESS_WORDS
 from .mentions import Mention
 from .places import misread_place
 
@@ -139,6 +140,10 @@ def person_mentions(doc: Doc) -> list[Mention]:
         is_title = (tok.lower_ in vocab.HEAD_TITLES and tok.text[:1].isupper() and nxt is not None
                     and nxt.lower_ not in vocab.TITLE_WORDS | vocab.RANKS | vocab.NOT_NAMES
                     and nxt.lower_.rstrip(".") not in vocab.HONORIFICS and not _rank_at(doc, i + 1))
+        if (n or is_title) and _names_organisation(doc, i):
+            # "General Dynamics", "General Electric": a rank word opening a company's name.
+            i += 1
+            continue
         if n or is_hon or is_title:
             j = i + (n or 1)
             if j < len(doc) and doc[j].text == ".":
@@ -177,6 +182,19 @@ def person_mentions(doc: Doc) -> list[Mention]:
     for m in found:
         _attach_title(doc, m)
     return found
+
+
+def _names_organisation(doc: Doc, i: int) -> bool:
+    """Token i opens a company's name ("General Electric", "General Dynamics Corp"): the NER
+    reads it and the words after it as one organisation with a business word among them,
+    not a title before a person's name ("General Bipin Rawat")."""
+    tok = doc[i]
+    if tok.ent_type_ != "ORG" or tok.ent_iob_ != "B":
+        return False
+    end = i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return end > i + 1 and any(t.lower_.rstrip(".") in BUSINESS_WORDS for t in doc[i + 1:end])
 
 
 def _attach_title(doc: Doc, m: Mention) -> None:
