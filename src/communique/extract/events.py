@@ -117,7 +117,7 @@ def _noun_key(tok: Token) -> str | None:
             return two  # "hunger strike" before the governed "strike"
     if tok.lower_ in GOVERNED_NOUN_TRIGGERS:
         obj = tok
-        while obj.dep_ == "conj" and obj.head is not obj:
+        while obj.dep_ == "conj" and obj.head.i != obj.i:
             obj = obj.head  # "launched artillery, mortar and rocket fire"
         if obj.dep_ == "dobj" and lemma_is(obj.head, LAUNCHERS):
             return tok.lower_
@@ -306,7 +306,7 @@ def _salience(cand: Candidate) -> float:
     """Main-clause events are what a sentence reports; side clauses add detail. The
     confidence reflects it, so a reader taking one event per sentence takes the main one."""
     gov = cand.governor
-    while gov.dep_ == "conj" and gov.head is not gov:
+    while gov.dep_ == "conj" and gov.head.i != gov.i:
         gov = gov.head
     if gov.dep_ == "ROOT":
         return 0.1
@@ -356,7 +356,7 @@ def _frame_of(cand: Candidate, frames: dict[int, Candidate]) -> Candidate | None
     """The nearest frame event whose complement holds this candidate's clause."""
     node = cand.governor
     for _ in range(5):
-        if node.head is node or node.dep_ not in _COMPLEMENT_PATH:
+        if node.head.i == node.i or node.dep_ not in _COMPLEMENT_PATH:
             return None
         if node.dep_ == "prep" and node.lower_ not in _CONTENT_PREPS:
             return None
@@ -369,7 +369,7 @@ def _frame_of(cand: Candidate, frames: dict[int, Candidate]) -> Candidate | None
             if node.dep_ in _COMPLEMENT_ENTRY or head.pos_ == "NOUN":
                 return frame
             # "rejected North Korea's demand", "dismissed an appeal": the rejected thing.
-            return frame if frame.category == "REJECT" and node is cand.trigger and \
+            return frame if frame.category == "REJECT" and node.i == cand.trigger.i and \
                 node.dep_ == "dobj" and node.pos_ in ("NOUN", "PROPN") else None
         node = head
     return None
@@ -432,7 +432,7 @@ def _purpose_of(cand: Candidate, by_token: dict[int, Candidate]) -> Candidate | 
     if cand.category == "PROTEST":
         return None  # "stayed home to protest": the purpose names what the act is
     gov = cand.governor
-    while gov.dep_ == "conj" and gov.head is not gov:
+    while gov.dep_ == "conj" and gov.head.i != gov.i:
         gov = gov.head
     if gov.dep_ != "advcl" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in gov.children):
         return None
@@ -576,7 +576,7 @@ def _intended(cand: Candidate, aux: str | None) -> str | None:
     """An action someone agreed, hoped or vowed to take lies ahead: "agreed to deepen
     cooperation and hold consultations" gives aux future to both."""
     gov = cand.governor
-    while gov.dep_ == "conj" and gov.head is not gov:
+    while gov.dep_ == "conj" and gov.head.i != gov.i:
         gov = gov.head
     if aux is None and gov.dep_ == "xcomp" and lemma_is(gov.head, INTENT_HEADS):
         return "future"
@@ -625,7 +625,7 @@ def _when(ctx: Context, cand: Candidate) -> tuple[str | None, str | None]:
             for _ in range(8):
                 if node.i in (cand.trigger.i, cand.governor.i):
                     return t.value, t.precision
-                if node.pos_ in ("VERB", "AUX") or node.head is node:
+                if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
                     break
                 node = node.head
             if node.i in ancestors and best is None:
@@ -649,7 +649,7 @@ def _owned_places(ctx: Context, cand: Candidate, in_sent: list) -> list:
             continue
         node = span.root.head
         for _ in range(8):
-            if node.i in above or node.pos_ in ("VERB", "AUX") or node.head is node:
+            if node.i in above or node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
                 break
             node = node.head
         if node.i in above or node.pos_ not in ("VERB", "AUX"):
@@ -715,7 +715,7 @@ def extract_events(doc: Doc, *, actors: ActorIndex, times: list[TimeRef], places
         sent = trig.sent
         conf = cand.confidence + (0.1 if cand.target or cand.reciprocal else 0.0) + _salience(cand)
         first, last = trig, trig
-        if cand.governor is not trig and 0 < trig.i - cand.governor.i <= 4:
+        if cand.governor.i != trig.i and 0 < trig.i - cand.governor.i <= 4:
             first = cand.governor  # "finalised a roadmap", "held talks"
         start, end = first.idx, last.idx + len(last.text)
         events.append(Event(

@@ -171,12 +171,12 @@ def _single(ctx: Context, tok: Token) -> list[str]:
         for _ in range(5):
             if lemma_is(node, REPORTING) and node.pos_ == "VERB":
                 subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-                if subj is not None and subj is not tok and subj.lower_ not in _PRONOUNS:
+                if subj is not None and subj.i != tok.i and subj.lower_ not in _PRONOUNS:
                     found = expand(ctx, subj)
                     if found:
                         return found
                 break
-            if node.head is node:
+            if node.head.i == node.i:
                 break
             node = node.head
     if low in ("we", "i", "us", "me") and ctx.inside_quote(tok.idx):

@@ -96,7 +96,7 @@ def _subject(verb: Token) -> Token | None:
     for c in verb.children:
         if c.dep_ in ("dobj", "attr") and verb.i < c.i and verb.lemma_ == "say":
             return c
-    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
+    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
         return _subject(verb.head)
     return None
 
@@ -168,7 +168,7 @@ def _governing_speech_verb(doc: Doc, span: SpacySpan) -> Token | None:
     for _ in range(6):
         if t.pos_ in ("VERB", "AUX") and t.lemma_ in SPEECH_VERBS and not (span.start <= t.i < span.end):
             return t
-        if t.head is t:
+        if t.head.i == t.i:
             break
         t = t.head
     sent_start = doc[span.start].sent.start
