@@ -78,6 +78,8 @@ NER_MAPPING = {
     "LAW": "DocumentReference", "WORK_OF_ART": "DocumentReference",
 }
 MAPPINGS = ("records", "records+ner")
+_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "it", "its", "they", "them", "their", "theirs",
+             "we", "us", "our", "ours", "i", "me", "my", "which", "who", "whom", "whose", "that"}
 # re3d marks noun phrases with their determiner, titles and modifiers ("the Government of
 # Iraq", "Lt Gen Sergei Rudskoi", "the Syrian opposition"); Communique's mentions are the
 # names. A mapped span of these types is extended leftwards to the start of its phrase.
@@ -140,6 +142,8 @@ def entities_from_records(ex: Extraction, doc: Doc | None = None, *, mapping: st
     candidates: list[tuple[int, int, int, str]] = []  # (tier, start, end, type)
     for actor in ex.actors:
         for m in actor.mentions:
+            if m.text.lower() in _PRONOUNS:
+                continue  # re3d tags names and descriptions, not pronouns
             if actor.kind == "person":
                 typ = "Person"
             elif actor.kind in ("organisation", "group"):
