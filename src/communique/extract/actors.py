@@ -20,10 +20,10 @@ from ..records import Actor, Span
 from .doctext import doc_text
 from . import vocab
 from .aliases import cluster
-from .coref import (inside_spans, not_an_organisation, person_descriptions,
-                    resolve_company_we, resolve_organisation_anaphora, sentence_starts, tokens_among,
-                    trim_organisation)
+from .coref import (inside_spans, person_descriptions, resolve_company_we, resolve_organisation_anaphora,
+                    sentence_starts, tokens_among)
 from .mentions import Mention
+from .orgnames import not_an_organisation, trim_organisation
 from .places import country_of_place
 from .persons import name_echoes, person_mentions, title_start, first_country
 

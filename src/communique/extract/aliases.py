@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from ..ontology import lexicon
 from . import vocab
-from .coref import NameForms, attach_descriptions, bracketed_acronyms, core_words, same_organisation
+from .orgnames import NameForms, attach_descriptions, bracketed_acronyms, core_words, same_organisation
 
 if TYPE_CHECKING:
     from .mentions import Mention

@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from . import vocab
-from .coref import BUSINESS_WORDS
+from .orgnames import BUSINESS_WORDS
 from .mentions import Mention
 from .places import misread_place
 
