@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from communique.errors import ExtractionError, InputError
-from communique.records import Actor, Article, Event, Extraction, Place, PlaceRef, Quote, Span, TimeRef
+from communique.records import Actor, Article, Entity, Event, Extraction, Place, PlaceRef, Quote, Span, TimeRef
 from communique.store import Store, article_key
 from communique.store import schema as s
 from store_builders import ev, extraction
@@ -35,6 +35,7 @@ def test_round_trip_of_a_full_extraction(store):
                     origin="feed.jsonl:3")
     ex.events[0].also = [Span(1, 3, ex.article.text[1:3])]
     ex.events[1].mode = "diplomatic"
+    ex.entities = [Entity("Nationality", 1, 3, ex.article.text[1:3]), Entity("Weapon", 4, 6, ex.article.text[4:6])]
     store.ingest([ex])
     assert store.extraction("https://example.org/a") == ex
     assert store.extraction("ext-1") == ex
@@ -273,7 +274,10 @@ def extractions(draw) -> Extraction:
     article = Article(text=draw(_text) + f" #{next(_unique)}", id=draw(_text),
                       title=draw(_maybe(_text)), published=draw(_maybe(st.dates())), url=None,
                       source=draw(_maybe(_text)), summary=draw(_maybe(_text)), origin=draw(_maybe(_text)))
-    return Extraction(article=article, actors=actors, events=events, quotes=quotes, times=times, places=places)
+    entities = draw(st.lists(st.builds(Entity, st.sampled_from(["Weapon", "Money"]), st.integers(0, 99),
+                                       st.integers(0, 99), _text), max_size=2))
+    return Extraction(article=article, actors=actors, events=events, quotes=quotes, times=times, places=places,
+                      entities=entities)
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -300,6 +300,8 @@ def write_batch(conn: Connection, batch: list[Extraction], now: dt.datetime) -> 
                                                for pid, p in zip(place_ids, place_refs) for m in p.mentions])
     bulk.insert_dicts(conn, s.times, [rows.time_row(article_id, t)
                                       for article_id, (_, ex) in zip(article_ids, keyed) for t in ex.times])
+    bulk.insert_dicts(conn, s.entities, [rows.entity_row(article_id, e)
+                                         for article_id, (_, ex) in zip(article_ids, keyed) for e in ex.entities])
 
     mention_ids, new_events = canonical.write_events(conn, keyed, article_ids, actor_ids)
     result.mentions = len(mention_ids)

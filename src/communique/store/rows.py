@@ -13,7 +13,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from ..records import Actor, Article, Event, Extraction, Place, PlaceRef, Quote, Span, TimeRef
+from ..records import Actor, Article, Entity, Event, Extraction, Place, PlaceRef, Quote, Span, TimeRef
 from ..ontology import lexicon
 from . import schema as s
 from .bulk import Codecs
@@ -67,6 +67,10 @@ def actor_row(article_id: int, a: Actor) -> dict[str, Any]:
 def place_row(article_id: int, p: Place) -> dict[str, Any]:
     return {"article_id": article_id, "name": p.name, "country": p.country, "lat": p.lat, "lon": p.lon,
             "feature": p.feature}
+
+
+def entity_row(article_id: int, e: Entity) -> dict[str, Any]:
+    return {"article_id": article_id, "type": e.type, "start": e.start, "end": e.end, "text": e.text}
 
 
 def time_row(article_id: int, t: TimeRef) -> dict[str, Any]:
@@ -148,6 +152,10 @@ def load_extraction(conn: Connection, article_id: int) -> Extraction:
     ex.times = [TimeRef(t.start, t.end, t.text, t.value, t.precision)
                 for t in conn.execute(sa.select(s.times).where(s.times.c.article_id == article_id)
                                       .order_by(s.times.c.id))]
+
+    ex.entities = [Entity(e.type, e.start, e.end, e.text)
+                   for e in conn.execute(sa.select(s.entities).where(s.entities.c.article_id == article_id)
+                                         .order_by(s.entities.c.id))]
 
     mention_local: dict[int, str] = {}
     events_by_id: dict[int, Event] = {}

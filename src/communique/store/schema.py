@@ -103,6 +103,19 @@ times = sa.Table(
     sa.Column("precision", sa.String, nullable=False),
 )
 
+# Typed mentions (Entity records: re3d's types), one row per record of an article.
+entities = sa.Table(
+    "entities",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("article_id", sa.Integer, sa.ForeignKey("articles.id", ondelete="CASCADE"), nullable=False,
+              index=True),
+    sa.Column("type", sa.String, nullable=False),
+    sa.Column("start", sa.Integer, nullable=False),
+    sa.Column("end", sa.Integer, nullable=False),
+    sa.Column("text", sa.String, nullable=False),
+)
+
 # One canonical event: the mentions of one real-world event across articles.
 events = sa.Table(
     "events",
