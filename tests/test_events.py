@@ -263,3 +263,14 @@ def test_easing_follows_the_crosswalk():
     assert cats("The European Union lifted sanctions on Belarus on Monday.") == [("RETREAT", None)]
     assert cats("Israel lifted the blockade on Gaza on Friday.") == [("RETREAT", "withdraw")]
     assert cats("Iran allowed inspectors into the plant on Friday.")[0] == ("RETREAT", "access")
+
+
+def test_a_vow_is_the_vowed_act_ahead():
+    result = extract("Ethnic Albanians in Kosovo have sworn to fight until they control the villages.",
+                     published=PUB)
+    assert [(e.category, e.aux) for e in result.events] == [("ASSAULT", "future")]
+
+
+def test_dismissing_an_appeal_rejects_it():
+    result = extract("Chile dismissed an appeal from Bolivia on Monday.", published=PUB)
+    assert [e.category for e in result.events] == ["REJECT"]

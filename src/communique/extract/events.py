@@ -161,8 +161,11 @@ def _noun_candidate(ctx: Context, tok: Token) -> Candidate | None:
         cand.source = mods
         if len(mods) > 1 and category in RECIPROCAL:
             cand.reciprocal = True
-    head = tok.head
-    if tok.dep_ in ("dobj", "nsubjpass", "attr", "ccomp", "oprd") and head.pos_ in ("VERB", "AUX") and \
+    anchor = tok
+    while anchor.dep_ == "conj" and anchor.head.i != anchor.i:
+        anchor = anchor.head  # "launched artillery, mortar and rocket fire"
+    head = anchor.head
+    if anchor.dep_ in ("dobj", "nsubjpass", "attr", "ccomp", "oprd") and head.pos_ in ("VERB", "AUX") and \
             lemma_is(head, LIGHT_VERBS | {"be"}):
         cand.governor = head
         override = LIGHT_VERB_NOUN_OVERRIDES.get((_light_lemma(head), key)) or \
@@ -190,12 +193,19 @@ def _noun_candidate(ctx: Context, tok: Token) -> Candidate | None:
     return cand
 
 
+# Vows carry no event of their own: what is vowed is the event, with aux future.
+_VOWS = {"vow", "swear"}
+
+
 def _verb_candidate(ctx: Context, tok: Token) -> Candidate | None:
     if tok.pos_ != "VERB":
         return None
     obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
     if obj is not None and lemma_is(tok, LIGHT_VERBS) and _noun_key(obj):
         return None  # the noun carries the event
+    if lemma_is(tok, _VOWS) and any(c.dep_ in ("xcomp", "advcl") and any(a.lower_ == "to" for a in c.children)
+                                    for c in tok.children):
+        return None  # "vowed to fight": the fight, an intention, is the event
     found = _verb_trigger(tok)
     joint = any(c.lower_ in JOINT_ADVERBS for c in tok.children if c.dep_ == "advmod")
     if found is None and not joint:
@@ -578,7 +588,8 @@ def _intended(cand: Candidate, aux: str | None) -> str | None:
     gov = cand.governor
     while gov.dep_ == "conj" and gov.head.i != gov.i:
         gov = gov.head
-    if aux is None and gov.dep_ == "xcomp" and lemma_is(gov.head, INTENT_HEADS):
+    if aux is None and lemma_is(gov.head, INTENT_HEADS) and (gov.dep_ == "xcomp" or (
+            gov.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in gov.children))):
         return "future"
     return aux
 

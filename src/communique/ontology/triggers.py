@@ -326,6 +326,10 @@ VERB_OBJECT_TRIGGERS: dict[tuple[str, str], Trigger] = {
        for verb in ("allow", "admit", "receive", "accept", "permit")
        for thing in ("inspector", "inspectors", "observer", "observers", "peacekeeper", "peacekeepers",
                      "monitor", "monitors", "access", "delivery", "deliveries", "mission")},
+    # Dismissing a request, appeal or offer rejects it.
+    **{("dismiss", thing): ("REJECT", None, ())
+       for thing in ("appeal", "call", "demand", "offer", "proposal", "plan", "request", "invitation",
+                     "initiative", "ultimatum")},
     # CAMEO 064: sharing intelligence or know-how is material cooperation.
     **{("share", thing): ("COOPERATE", None, ("intelligence",))
        for thing in ("intelligence", "information", "expertise", "data", "technology", "experience")},
