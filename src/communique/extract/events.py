@@ -42,6 +42,17 @@ from .participants import (
 )
 
 
+def _conj_head(tok: Token) -> Token:
+    """The first of a run of conjuncts: "launched artillery, mortar and rocket fire" -> artillery."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def _to_infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def _verb_lemma(tok: Token) -> str:
     """The token's lemma, or a known verb its surface form inflects when the lemmatiser slips."""
     lemma, *others = base_forms(tok)
@@ -116,9 +127,7 @@ def _noun_key(tok: Token) -> str | None:
         if two in NOUN_TRIGGERS:
             return two  # "hunger strike" before the governed "strike"
     if tok.lower_ in GOVERNED_NOUN_TRIGGERS:
-        obj = tok
-        while obj.dep_ == "conj" and obj.head.i != obj.i:
-            obj = obj.head  # "launched artillery, mortar and rocket fire"
+        obj = _conj_head(tok)
         if obj.dep_ == "dobj" and lemma_is(obj.head, LAUNCHERS):
             return tok.lower_
     if tok.lower_ in NOUN_TRIGGERS:
@@ -161,9 +170,7 @@ def _noun_candidate(ctx: Context, tok: Token) -> Candidate | None:
         cand.source = mods
         if len(mods) > 1 and category in RECIPROCAL:
             cand.reciprocal = True
-    anchor = tok
-    while anchor.dep_ == "conj" and anchor.head.i != anchor.i:
-        anchor = anchor.head  # "launched artillery, mortar and rocket fire"
+    anchor = _conj_head(tok)
     head = anchor.head
     if anchor.dep_ in ("dobj", "nsubjpass", "attr", "ccomp", "oprd") and head.pos_ in ("VERB", "AUX") and \
             lemma_is(head, LIGHT_VERBS | {"be"}):
@@ -265,9 +272,10 @@ def _verb_candidate(ctx: Context, tok: Token) -> Candidate | None:
 def _against(ctx: Context, verb: Token) -> list[str]:
     """Actors of an against- or into-phrase below the verb ("mobilised reservists for a
     war against Iraq"), a few words deep."""
+    depth = sum(1 for _ in verb.ancestors)
     for tok in verb.subtree:
         if tok.dep_ in ("prep", "dative") and tok.lower_ in ("against", "into", "to", "toward", "towards") and \
-                sum(1 for _ in tok.ancestors) - sum(1 for _ in verb.ancestors) <= 4:
+                sum(1 for _ in tok.ancestors) - depth <= 4:
             found = [a for p in tok.children if p.dep_ == "pobj" for a in expand(ctx, p)]
             if found:
                 return found
@@ -315,9 +323,7 @@ def _aux(ctx: Context, gov: Token, date: str | None, precision: str | None) -> s
 def _salience(cand: Candidate) -> float:
     """Main-clause events are what a sentence reports; side clauses add detail. The
     confidence reflects it, so a reader taking one event per sentence takes the main one."""
-    gov = cand.governor
-    while gov.dep_ == "conj" and gov.head.i != gov.i:
-        gov = gov.head
+    gov = _conj_head(cand.governor)
     if gov.dep_ == "ROOT":
         return 0.1
     if gov.dep_ == "ccomp" and gov.head.dep_ == "ROOT" and lemma_is(gov.head, REPORTING):
@@ -441,20 +447,25 @@ def _purpose_of(cand: Candidate, by_token: dict[int, Candidate]) -> Candidate | 
     deliveries", "remained on alert *to forestall* violence"."""
     if cand.category == "PROTEST":
         return None  # "stayed home to protest": the purpose names what the act is
-    gov = cand.governor
-    while gov.dep_ == "conj" and gov.head.i != gov.i:
-        gov = gov.head
-    if gov.dep_ != "advcl" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in gov.children):
+    gov = _conj_head(cand.governor)
+    if gov.dep_ != "advcl" or not _to_infinitive(gov):
         return None
     main = by_token.get(gov.head.i)
     return main if main is not None and main is not cand else None
 
 
-def _fold_purposes(cands: list[Candidate]) -> list[Candidate]:
-    by_token: dict[int, Candidate] = {}
+def _by_token(cands) -> dict[int, Candidate]:
+    """Candidates by their trigger's and their governor's token, the first one winning: a
+    light verb ("staged rallies") is where the noun's complements hang."""
+    index: dict[int, Candidate] = {}
     for c in cands:
-        by_token.setdefault(c.trigger.i, c)
-        by_token.setdefault(c.governor.i, c)
+        index.setdefault(c.trigger.i, c)
+        index.setdefault(c.governor.i, c)
+    return index
+
+
+def _fold_purposes(cands: list[Candidate]) -> list[Candidate]:
+    by_token = _by_token(cands)
     kept = []
     for cand in cands:
         main = _purpose_of(cand, by_token)
@@ -471,13 +482,8 @@ def _fold_complements(cands: list[Candidate]) -> list[Candidate]:
     """One event for "X threatened to break relations with Y": THREATEN X -> Y, with the
     complement's trigger kept as a further word of it, as event coders code the sentence.
     A demand's target is whoever is to act ("demanded that Israel ease ...")."""
-    frames: dict[int, Candidate] = {}
-    for c in cands:
-        if c.category in FRAMES:
-            # A demand comes first and outranks what is demanded; a light verb ("staged
-            # rallies") is where the noun's complements hang.
-            frames.setdefault(c.trigger.i, c)
-            frames.setdefault(c.governor.i, c)
+    # A demand comes first and outranks what is demanded.
+    frames = _by_token(c for c in cands if c.category in FRAMES)
     kept: list[Candidate] = []
     for cand in cands:
         same = [f for f in (frames.get(cand.trigger.i), frames.get(cand.governor.i))
@@ -585,11 +591,9 @@ def _host(ctx: Context, cand: Candidate) -> list[str]:
 def _intended(cand: Candidate, aux: str | None) -> str | None:
     """An action someone agreed, hoped or vowed to take lies ahead: "agreed to deepen
     cooperation and hold consultations" gives aux future to both."""
-    gov = cand.governor
-    while gov.dep_ == "conj" and gov.head.i != gov.i:
-        gov = gov.head
-    if aux is None and lemma_is(gov.head, INTENT_HEADS) and (gov.dep_ == "xcomp" or (
-            gov.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in gov.children))):
+    gov = _conj_head(cand.governor)
+    if aux is None and lemma_is(gov.head, INTENT_HEADS) and (
+            gov.dep_ == "xcomp" or (gov.dep_ == "advcl" and _to_infinitive(gov))):
         return "future"
     return aux
 
@@ -621,7 +625,7 @@ def _bounds_a_period(text: str, t: TimeRef) -> bool:
 def _when(ctx: Context, cand: Candidate) -> tuple[str | None, str | None]:
     sent = cand.trigger.sent
     in_sent = [t for t in ctx.times if sent.start_char <= t.start < sent.end_char
-               and not _bounds_a_period(ctx.doc.text, t)]
+               and not _bounds_a_period(doc_text(ctx.doc), t)]
     if in_sent:
         # A time belongs to the event if it hangs off the trigger, or off a clause that
         # contains the trigger ("On Friday, X said it had met Y"); a time in a sibling
