@@ -27,6 +27,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from ..entity_types import bio_spans
 from ..extract import vocab
 from ..records import ENTITY_TYPES, Article, Extraction
 from .common import (PRF, GoldFormatError, Progress, detokenise, match_one_to_one, overlaps, run_pipeline,
@@ -195,17 +196,8 @@ class Unit:
 
 
 def _bio_entities(labels: Sequence[str]) -> set[tuple[int, int, str]]:
-    """conlleval's reading: an I- tag that does not continue an entity of its type starts one."""
-    out = set()
-    start, typ = None, None
-    for i, lab in enumerate([*labels, "O"]):
-        prefix, _, t = lab.partition("-")
-        if start is not None and (prefix != "I" or t != typ):
-            out.add((start, i, typ))
-            start, typ = None, None
-        if prefix in ("B", "I") and start is None:
-            start, typ = i, t
-    return out
+    """conlleval's reading, the same the entity tagger decodes with."""
+    return set(bio_spans(list(labels)))
 
 
 def load_bio(path: str | Path) -> list[Unit]:
