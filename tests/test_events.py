@@ -274,3 +274,35 @@ def test_a_vow_is_the_vowed_act_ahead():
 def test_dismissing_an_appeal_rejects_it():
     result = extract("Chile dismissed an appeal from Bolivia on Monday.", published=PUB)
     assert [e.category for e in result.events] == ["REJECT"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # With no argument naming a party, the first actor or place in the object phrase is
+        # the target, as event coders read one.
+        ("Lithuania's parliament demanded an apology from officials in Minsk.",
+         ("REQUEST", ("LTU",), ("BLR",), None)),
+        ("Ecuador denounced Peru's treatment of the fishermen.", ("ACCUSE", ("ECU",), ("PER",), None)),
+        ("President Ruto of Kenya threatened to impose a curfew in Nairobi.",
+         ("THREATEN", ("KEN",), ("KEN",), None)),
+    ],
+)
+def test_object_phrase_names_the_target(text, expected):
+    result = extract(text, published=PUB)
+    assert expected in dyads(result), dyads(result)
+
+
+def test_topic_of_a_cooperative_act_is_no_party():
+    result = extract("Vietnam and Japan hope to conclude an agreement on Chinese fishing fleets.",
+                     published=PUB)
+    for e in result.events:
+        if e.category == "AGREE":
+            assert "CHN" not in {result.actor(i).country for i in e.target}, dyads(result)
+
+
+def test_act_and_its_consequence_in_one_sentence_are_one_event():
+    result = extract("Rwandan militiamen attacked a camp for Burundian refugees, killing 40 people.",
+                     published=PUB)
+    assaults = [d for d in dyads(result) if d[0] == "ASSAULT"]
+    assert assaults == [("ASSAULT", ("RWA",), ("BDI",), None)], dyads(result)

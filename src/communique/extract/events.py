@@ -27,6 +27,7 @@ from .participants import (
     CIVILIAN,
     Candidate,
     Context,
+    object_party,
     FUTURE_HEADS,
     HYPOTHETICAL_AUX,
     NO_ACTOR,
@@ -720,6 +721,8 @@ def extract_events(doc: Doc, *, actors: ActorIndex, times: list[TimeRef], places
         if cand.category == "CONSULT" and cand.mode != "visit" and cand.source and cand.target:
             cand.reciprocal = True  # a meeting or call is mutual, whoever sought it
         _locate_unnamed(ctx, cand)
+        if cand.source and not cand.target and not cand.reciprocal:
+            cand.target = object_party(ctx, cand.governor, cand.source, cand.category)
         _domestic_target(ctx, cand)
         date, precision = _when(ctx, cand)
         aux = _aux(ctx, cand.governor, date, precision)
@@ -771,8 +774,12 @@ def _same_happening(k: Event, e: Event, actors: ActorIndex) -> bool:
     if k.mode != e.mode:
         return False  # a meeting during a visit is its own event
     if not (k.reciprocal or e.reciprocal):
-        return _countries(k.source, actors) == _countries(e.source, actors) and \
-            _countries(k.target, actors) == _countries(e.target, actors)
+        if _countries(k.source, actors) != _countries(e.source, actors):
+            return False
+        # In one sentence an act and its consequence with no named target are one happening:
+        # "attacked the camp, killing 156 people".
+        return _countries(k.target, actors) == _countries(e.target, actors) or (
+            k.sentence == e.sentence and not (k.target and e.target))
     # Meetings and agreements have no direction: "X met Y" and "talks between X and Y"
     # are one happening; "X praised Y" and "X and Y praised Z" are not.
     if k.category not in ("CONSULT", "AGREE", "COOPERATE"):
@@ -790,6 +797,7 @@ def merge_events(events: list[Event], actors: ActorIndex) -> list[Event]:
         for k in kept:
             if _same_happening(k, e, actors):
                 k.also.append(e.trigger)
+                k.target = k.target or e.target
                 k.place = k.place or e.place
                 k.mode = k.mode or e.mode
                 k.score = lexicon.score(k.category, k.mode)

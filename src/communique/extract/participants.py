@@ -320,3 +320,44 @@ def targets(ctx: Context, verb: Token, passive: bool, prep: str | None = None, *
                             if p.dep_ == "pobj":
                                 ids += expand(ctx, p)
     return ids
+
+
+# Dependents of a verb that hold what the act is done to or about; a subject, an adverbial
+# clause or a time phrase does not.
+_OBJECT_DEPS = {"dobj", "ccomp", "xcomp", "attr", "oprd", "dative", "nsubjpass", "prep", "pcomp"}
+_TOPIC_PREPS = ("on", "about", "over", "regarding", "concerning")
+_COOPERATIVE = {"AGREE", "CONSULT", "COOPERATE", "SUPPORT", "AID"}
+_NOT_PARTY_PREPS = {"since", "until", "during", "after", "before", "following", "according", "despite"}
+
+
+def object_party(ctx: Context, verb: Token, source: list[str], category: str) -> list[str]:
+    """The first actor named anywhere in the verb's object phrase, as event coders read a
+    target when no argument names one: "demanded an admission by Moscow" is aimed at
+    Russia, "threatened a curfew in Algiers" at Algeria. A place in the phrase stands for
+    its country. What a cooperative act is about is its topic, not a party: "an agreement
+    on coast guard equipment" is not made with the coast guard."""
+    topics = _TOPIC_PREPS if category in _COOPERATIVE else ()
+    spans: list[Token] = []
+
+    def walk(tok: Token) -> None:
+        spans.append(tok)
+        for c in tok.children:
+            if not (c.dep_ == "prep" and c.lower_ in topics):
+                walk(c)
+
+    for c in verb.children:
+        if c.dep_ in _OBJECT_DEPS and not (c.dep_ == "prep" and c.lower_ in (*_NOT_PARTY_PREPS, *topics)):
+            walk(c)
+    spans.sort(key=lambda t: t.i)
+    for tok in spans:
+        if tok.lower_ in _PRONOUNS or tok.lower_ in ("its", "their", "his", "her"):
+            continue
+        found = ctx.actors.at(tok.i)
+        if found is None:
+            place = next((p for s, e, p in ctx.places if s <= tok.idx < e), None)
+            if place is not None and place.country:
+                found = ctx.by_country.get(place.country) or ctx.actors.implied_country(
+                    place.country, tok.idx, tok.idx + len(tok.text))
+        if found and found not in source:
+            return [found]
+    return []
