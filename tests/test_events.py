@@ -306,3 +306,12 @@ def test_act_and_its_consequence_in_one_sentence_are_one_event():
                      published=PUB)
     assaults = [d for d in dyads(result) if d[0] == "ASSAULT"]
     assert assaults == [("ASSAULT", ("RWA",), ("BDI",), None)], dyads(result)
+
+
+def test_backdrop_of_a_report_is_no_event():
+    result = extract("Three hundred Chadian rebels have surrendered since the government offensive.",
+                     published=PUB)
+    assert [e.category for e in result.events] == ["RETREAT"], dyads(result)
+    result = extract("Chile recalled its ambassador in the wake of the execution of a Chilean citizen "
+                     "in Peru.", published=PUB)
+    assert "ASSAULT" not in {e.category for e in result.events}, dyads(result)

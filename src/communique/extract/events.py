@@ -138,6 +138,23 @@ def _noun_key(tok: Token) -> str | None:
     return None
 
 
+# Prepositions that set an earlier or surrounding happening as the scene of the one
+# reported: "holed up since last month's invasion", "amid the fighting", "in the wake of
+# the execution". Event coders code the report, not its backdrop. "After talks between
+# X and Y" stays an event: an occasion, often reported for the first time.
+_BACKDROP_PREPS = {"since", "amid", "amidst", "during", "despite"}
+_BACKDROP_OF = {"wake", "aftermath", "because", "run-up", "eve", "result", "light"}
+
+
+def _background(noun: Token) -> bool:
+    if noun.dep_ != "pobj":
+        return False
+    prep = noun.head
+    if prep.lower_ in _BACKDROP_PREPS:
+        return True
+    return prep.lower_ == "of" and prep.head.lower_ in _BACKDROP_OF
+
+
 def _noun_candidate(ctx: Context, tok: Token) -> Candidate | None:
     key = _noun_key(tok)
     if key is None or tok.pos_ not in ("NOUN", "PROPN"):
@@ -193,6 +210,8 @@ def _noun_candidate(ctx: Context, tok: Token) -> Candidate | None:
         cand.confidence = 0.75
     elif tok.dep_ == "pobj" and tok.head.dep_ == "prep" and not cand.source:
         return None  # "... figured in the talks": a topic or setting, not an action
+    elif _background(anchor):
+        return None
     if not cand.source:
         return None
     cand.target = [a for a in cand.target if a not in cand.source]
