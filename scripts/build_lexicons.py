@@ -1117,6 +1117,18 @@ def parse_synsets(lines: list[str]) -> dict[str, list[str]]:
     return synsets
 
 
+# CAMEO synsets of military materiel, for the typed entities (Weapon, MilitaryPlatform).
+# CAMEO files armoured vehicles, warships and combat aircraft under &WEAPON as well; which
+# of them are platforms is decided at run time by the phrase's head word.
+MATERIEL_SYNSETS = {"weapon": ("&WEAPON", "&WMD"), "aircraft": ("&AIRCRAFT",)}
+
+
+def build_materiel(lines: list[str], lemmatizer: "Nlp") -> dict:
+    synsets = parse_synsets(lines)
+    return {kind: sorted({lemmatizer.noun(m) for name in names for m in synsets.get(name, [])})
+            for kind, names in MATERIEL_SYNSETS.items()}
+
+
 WORD = r"(?:&[A-Z_\-]+|\{[A-Z0-9_' \-\.&]+\}|[A-Z0-9][A-Z0-9_'\-\.]*)"
 SIMPLE_PATTERNS = [
     ("object", re.compile(rf"\*\s+({WORD})")),
@@ -1292,7 +1304,7 @@ def dumps(data, depth: int, indent: str = "") -> str:
 
 # How deep each file is laid out one key per line.
 LAYOUT = {"countries.json": 2, "people.json": 1, "igos.json": 1, "agents.json": 1,
-          "verbs.json": 2, "plover.json": 4, "cameo2plover.json": 2}
+          "verbs.json": 2, "plover.json": 4, "cameo2plover.json": 2, "materiel.json": 1}
 
 
 def write_json(path: Path, data) -> None:
@@ -1303,7 +1315,7 @@ def write_notice(path: Path, licence: str) -> None:
     path.write_text(
         "Communique\n\n"
         "The lexicon data files in src/communique/ontology/data/ (countries.json, people.json,\n"
-        "igos.json, agents.json, verbs.json) are derived by scripts/build_lexicons.py from the\n"
+        "igos.json, agents.json, verbs.json, materiel.json) are derived by scripts/build_lexicons.py from the\n"
         "PETRARCH/Phoenix dictionaries of the Open Event Data Alliance\n"
         "(https://github.com/openeventdata), used under the MIT licence below.\n\n"
         "plover.json and cameo2plover.json restate facts from the PLOVER manual draft 0.8\n"
@@ -1343,6 +1355,7 @@ def main(argv: list[str] | None = None) -> int:
         "verbs.json": build_verbs(read_lines(petrarch / "CAMEO.2.0.txt"), table, stats, nlp),
         "plover.json": plover,
         "cameo2plover.json": build_crosswalk(table, plover),
+        "materiel.json": build_materiel(read_lines(petrarch / "CAMEO.2.0.txt"), nlp),
     }
     args.out.mkdir(parents=True, exist_ok=True)
     for name, data in outputs.items():

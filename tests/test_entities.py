@@ -121,7 +121,7 @@ def test_a_new_sentence_gets_typed_entities(nlp):
 
 
 @pytest.mark.model
-def test_pipeline_without_the_model_files_works_and_has_no_entities(tmp_path):
+def test_pipeline_without_the_model_files_works_and_has_only_lexicon_materiel(tmp_path):
     from communique.nlp import load_pipeline
     from communique.pipeline import extract_doc
 
@@ -130,7 +130,9 @@ def test_pipeline_without_the_model_files_works_and_has_no_entities(tmp_path):
     assert not available(base, tmp_path / "missing")
     assert add_entity_types(base, tmp_path / "missing") is False
     assert COMPONENT not in base.pipe_names
-    assert extract_doc(base(TEXT), Article(text=TEXT)).entities == []
+    got = extract_doc(base(TEXT), Article(text=TEXT)).entities
+    assert {e.type for e in got} <= {"Weapon", "MilitaryPlatform"}
+    assert ("Weapon", "Tomahawk cruise missiles") in [(e.type, e.text) for e in got]
 
 
 @pytest.mark.model
@@ -146,3 +148,27 @@ def test_head_trained_on_another_encoder_is_left_out(tmp_path):
     (other / "config.json").write_text(json.dumps(cfg))
     assert not available(base, other)
     assert add_entity_types(base, other) is False
+
+
+# --- weapons and platforms from the materiel lexicon -----------------------------------
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    ("Rebels fired rocket-propelled grenades at the convoy.", ("Weapon", "rocket-propelled grenades")),
+    ("The navy sent two frigates and an aircraft carrier.", ("MilitaryPlatform", "aircraft carrier")),
+    ("Several armoured vehicles entered the town.", ("MilitaryPlatform", "armoured vehicles")),
+    ("Police found several rockets in the truck.", ("Weapon", "rockets")),
+    ("The militia shelled the village with mortars.", ("Weapon", "mortars")),
+])
+def test_materiel_phrases(nlp, text, expected):
+    from communique.extract.materiel import extract_materiel
+
+    got = [(e.type, e.text) for e in extract_materiel(nlp(text))]
+    assert expected in got, got
+
+
+@pytest.mark.model
+def test_a_bare_vehicle_is_no_platform(nlp):
+    from communique.extract.materiel import extract_materiel
+
+    assert extract_materiel(nlp("The minister left in a vehicle after the meeting.")) == []

@@ -22,6 +22,7 @@ __all__ = [
     "plover",
     "plover_root_code",
     "quad_class",
+    "materiel",
     "score",
     "verbs",
 ]
@@ -63,6 +64,12 @@ def agent_sectors() -> dict:
 def verbs() -> dict:
     """{"verbs": {lemma: [trigger entries]}, "nouns": {}} derived from CAMEO verb patterns."""
     return _load("verbs.json")
+
+
+def materiel() -> dict:
+    """{"weapon": [...], "aircraft": [...]}: lowercased, lemmatised phrases of CAMEO's
+    materiel synsets (armoured vehicles and warships are under "weapon" too)."""
+    return _load("materiel.json")
 
 
 def plover() -> dict:
