@@ -315,3 +315,16 @@ def test_backdrop_of_a_report_is_no_event():
     result = extract("Chile recalled its ambassador in the wake of the execution of a Chilean citizen "
                      "in Peru.", published=PUB)
     assert "ASSAULT" not in {e.category for e in result.events}, dyads(result)
+
+
+def test_topic_of_talks_is_no_event():
+    result = extract("Syria and Jordan resumed negotiations today on an Israeli troop withdrawal.",
+                     published=PUB)
+    assert "RETREAT" not in {e.category for e in result.events}, dyads(result)
+
+
+def test_insisting_on_a_fact_is_no_demand():
+    result = extract("Kenya insisted that the election was fair.", published=PUB)
+    assert "REQUEST" not in {e.category for e in result.events}, dyads(result)
+    result = extract("Kenya insisted that Uganda must withdraw its troops.", published=PUB)
+    assert "REQUEST" in {e.category for e in result.events}, dyads(result)

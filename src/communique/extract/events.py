@@ -146,12 +146,26 @@ _BACKDROP_PREPS = {"since", "amid", "amidst", "during", "despite"}
 _BACKDROP_OF = {"wake", "aftermath", "because", "run-up", "eve", "result", "light"}
 
 
+# What talks, deals and plans are about is their topic, not a further event: "negotiations
+# on an Israeli troop pullback", "a plan for the withdrawal of troops".
+_DISCUSSIONS = {"talk", "negotiation", "discussion", "agreement", "deal", "accord", "plan", "proposal",
+                "resolution", "debate", "treaty", "dialogue", "consultation", "meeting", "conference",
+                "summit", "negotiate", "discuss", "debate", "propose", "agree", "talks"}
+_TOPIC_PREPS = {"on", "about", "over", "for", "regarding", "concerning"}
+
+
 def _background(noun: Token) -> bool:
     if noun.dep_ != "pobj":
         return False
     prep = noun.head
     if prep.lower_ in _BACKDROP_PREPS:
         return True
+    if prep.lower_ in _TOPIC_PREPS:
+        # "talks on X", and "renewed talks today on X" where the parser hangs it on the verb
+        owner = prep.head
+        if lemma_is(owner, _DISCUSSIONS) or (owner.pos_ == "VERB" and any(
+                c.dep_ == "dobj" and lemma_is(c, _DISCUSSIONS) for c in owner.children)):
+            return True
     return prep.lower_ == "of" and prep.head.lower_ in _BACKDROP_OF
 
 
@@ -220,6 +234,18 @@ def _noun_candidate(ctx: Context, tok: Token) -> Candidate | None:
     return cand
 
 
+# Verbs that demand with a mandative clause ("insisted that Iran stop") and merely assert
+# with a factual one ("insisted the unrest reflected ethnic tensions").
+_ASSERTIVE = {"insist", "maintain", "stress"}
+
+
+def _states_a_fact(verb: Token) -> bool:
+    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if clause is None or clause.tag_ not in ("VBD", "VBZ", "VBP", "VBN"):
+        return False
+    return not any(c.dep_ == "aux" and c.lower_ in ("must", "should", "shall") for c in clause.children)
+
+
 # Vows carry no event of their own: what is vowed is the event, with aux future.
 _VOWS = {"vow", "swear"}
 
@@ -248,6 +274,8 @@ def _verb_candidate(ctx: Context, tok: Token) -> Candidate | None:
         return None  # "could not meet the repayments" is no meeting
     if tok.lemma_.lower() == "warn" and not any(c.dep_ in ("dobj", "dative") for c in tok.children):
         return None  # "warned that cholera could spread" is a statement, not a threat
+    if category == "REQUEST" and lemma_is(tok, _ASSERTIVE) and _states_a_fact(tok):
+        return None  # "insisted the unrest reflected old tensions" asks nothing of anyone
     if category == "MOBILIZE":
         # What is mobilised is one's own force; the target is whom it is against.
         target = [a for a in _against(ctx, tok) if a not in source]
