@@ -293,6 +293,20 @@ def test_object_phrase_names_the_target(text, expected):
     assert expected in dyads(result), dyads(result)
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A force is its leader's, not its backer's.
+        ("The Saudi-led coalition bombed Houthi positions in Yemen on Monday.",
+         ("ASSAULT", ("SAU",), ("YEM",), None)),
+        ("U.S.-led forces attacked Iraqi positions on Friday.", ("ASSAULT", ("USA",), ("IRQ",), None)),
+    ],
+)
+def test_led_forces_are_their_leaders(text, expected):
+    result = extract(text, published=PUB)
+    assert expected in dyads(result), dyads(result)
+
+
 def test_topic_of_a_cooperative_act_is_no_party():
     result = extract("Vietnam and Japan hope to conclude an agreement on Chinese fishing fleets.",
                      published=PUB)

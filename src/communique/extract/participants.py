@@ -195,7 +195,7 @@ def _single(ctx: Context, tok: Token) -> list[str]:
     for c in tok.children:
         if c.dep_ in ("compound", "amod", "poss", "nmod") and c.i < tok.i:
             for cc in [c, *c.conjuncts]:
-                a = ctx.actors.at(cc.i)
+                a = ctx.actors.at(cc.i) or _leader(ctx, cc)
                 if a and a not in ids:
                     ids.append(a)
     if not ids and (tok.lemma_.lower() in _QUANTITY_HEADS or tok.like_num):
@@ -208,6 +208,23 @@ def _single(ctx: Context, tok: Token) -> list[str]:
                         if p.dep_ == "pobj" and (p.lemma_.lower() in _QUANTITY_HEADS or p.like_num):
                             ids = _single(ctx, p)
     return ids
+
+
+def _leader(ctx: Context, mod: Token) -> str | None:
+    """ "the Saudi-led coalition", "U.S.-led forces": a force is its leader's, as event
+    datasets code it ("-backed" forces are not their backer's)."""
+    low = mod.lower_
+    if low == "led":
+        for c in mod.children:
+            if c.dep_ in ("npadvmod", "compound", "nmod", "amod") and c.i < mod.i:
+                found = ctx.actors.at(c.i)
+                if found:
+                    return found
+    elif low.endswith("-led"):
+        code = vocab.country_code(mod.text[:-4])
+        if code:
+            return ctx.by_country.get(code) or ctx.actors.implied_country(code, mod.idx, mod.idx + len(mod.text) - 4)
+    return None
 
 
 def country_of_modifier(ctx: Context, tok: Token) -> list[str]:
