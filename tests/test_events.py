@@ -342,3 +342,9 @@ def test_insisting_on_a_fact_is_no_demand():
     assert "REQUEST" not in {e.category for e in result.events}, dyads(result)
     result = extract("Kenya insisted that Uganda must withdraw its troops.", published=PUB)
     assert "REQUEST" in {e.category for e in result.events}, dyads(result)
+
+
+def test_shooting_and_its_deaths_are_one_attack():
+    result = extract("Egyptian police opened fire on Sudanese protesters in Cairo, killing two people.",
+                     published=PUB)
+    assert [d[0] for d in dyads(result)].count("ASSAULT") == 1, dyads(result)

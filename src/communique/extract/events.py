@@ -492,14 +492,21 @@ def _threatened(ctx: Context, cand: Candidate) -> None:
 
 def _purpose_of(cand: Candidate, by_token: dict[int, Candidate]) -> Candidate | None:
     """The event whose stated purpose this candidate is: "opened the bridge *to allow*
-    deliveries", "remained on alert *to forestall* violence"."""
-    if cand.category == "PROTEST":
-        return None  # "stayed home to protest": the purpose names what the act is
+    deliveries", "remained on alert *to forestall* violence"; or whose consequence of the
+    same kind it is: "opened fire on protesters, *killing* two"."""
     gov = _conj_head(cand.governor)
-    if gov.dep_ != "advcl" or not _to_infinitive(gov):
+    if gov.dep_ != "advcl":
         return None
     main = by_token.get(gov.head.i)
-    return main if main is not None and main is not cand else None
+    if main is None or main is cand:
+        return None
+    if _to_infinitive(gov):
+        # "stayed home to protest": the purpose names what the act is
+        return None if cand.category == "PROTEST" else main
+    if gov.tag_ == "VBG" and main.category == cand.category and \
+            not any(c.dep_ in ("nsubj", "nsubjpass") for c in gov.children):
+        return main
+    return None
 
 
 def _by_token(cands) -> dict[int, Candidate]:
@@ -818,8 +825,10 @@ def _countries(ids: list[str], actors: ActorIndex) -> frozenset[str]:
 def _same_happening(k: Event, e: Event, actors: ActorIndex) -> bool:
     if k.category != e.category or k.date != e.date or k.aux != e.aux:
         return False
-    if k.mode != e.mode:
-        return False  # a meeting during a visit is its own event
+    if k.mode != e.mode and not (k.sentence == e.sentence and None in (k.mode, e.mode)
+                                 and k.category != "CONSULT"):
+        # A meeting during a visit is its own event; "opened fire, killing one" is one attack.
+        return False
     if not (k.reciprocal or e.reciprocal):
         if _countries(k.source, actors) != _countries(e.source, actors):
             return False
