@@ -277,3 +277,28 @@ def test_description_gives_the_company_its_country_and_must_fit_it(nlp):
     assert found["Brightwater Aviation"].country == "USA"
     # The last company named is Irish: "the American company" is the other one.
     assert "American company" in _mention_texts(found, "Brightwater Aviation")
+
+
+@pytest.mark.parametrize("text, name, country", [
+    # An office in an international body the text names outranks any country.
+    ("The US rejected calls by Kofi Annan, UN secretary-general, to adopt the reforms.", "Kofi Annan", "UN"),
+    ("Jens Stoltenberg, NATO's secretary general, visited Kyiv on Monday.", "Jens Stoltenberg", "NATO"),
+])
+def test_international_office_gives_the_body(nlp, text, name, country):
+    index = extract_actors(nlp(text))
+    person = next(a for a in index.actors if a.name == name)
+    assert person.country == country
+
+
+def test_a_stance_towards_a_country_is_no_tie_to_it():
+    from communique import extract
+
+    result = extract("An anti-Syria journalist was killed in a car bomb explosion in Beirut.")
+    assert "SYR" not in {a.country for a in result.actors}
+    journalist = next(a for a in result.actors if a.name == "journalist")
+    assert journalist.country == "LBN"
+
+
+def test_unnamed_armed_group_is_of_where_it_acts(nlp):
+    index = extract_actors(nlp("Separatists attacked the town of Sloviansk in Ukraine."))
+    assert ("separatists", "UKR") in {(a.name.lower(), a.country) for a in index.actors}

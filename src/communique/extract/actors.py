@@ -141,9 +141,15 @@ def _organisation(doc: Doc, s: int, e: int) -> Mention:
     return Mention(s, e, "organisation", span.text, country=country, sector=sector, source="ner")
 
 
+_CIVILIAN_SECTORS = {"CVL", "LAB", "EDU", "OPP", "REF", "JRN", "MED", "REL"}
+# Armed groups with no stated country are of the country where they act, as ICEWS codes them.
+_LOCAL_SECTORS = _CIVILIAN_SECTORS | {"REB", "UAF"}
+
+
 def _common_noun_mentions(doc: Doc, taken: set[int]) -> list[Mention]:
     """Institutions and groups named by common nouns: "the defence ministry", "Indian troops"."""
     out: list[Mention] = []
+    stances = _attitudes(doc)
     for tok in doc:
         if tok.i in taken or tok.pos_ not in ("NOUN", "PROPN"):
             continue
@@ -159,6 +165,8 @@ def _common_noun_mentions(doc: Doc, taken: set[int]) -> list[Mention]:
         owned_elsewhere: list[str] = []
         for c in mods:
             for cc in [c, *c.conjuncts]:
+                if cc.i in stances:
+                    continue
                 code = vocab.country_code(cc.text) or vocab.country_code(
                     doc[cc.left_edge.i:cc.i + 1].text)
                 if code and (cc.i not in taken or inst):
@@ -191,10 +199,11 @@ def _common_noun_mentions(doc: Doc, taken: set[int]) -> list[Mention]:
             out.append(Mention(tok.i, tok.i + 1, "group", tok.text, country=located, sector=sector,
                                source="group", confidence=0.6))
             continue
-        if not countries and sector in ("CVL", "LAB", "EDU", "OPP", "REF") and \
-                tok.dep_ in ("nsubj", "nsubjpass") and tok.tag_ == "NNS":
-            # Unnamed people acting ("protesters rallied in Paris"): of the country where
-            # they act, else of the country the story is in.
+        if not countries and sector in _LOCAL_SECTORS and (
+                (tok.dep_ in ("nsubj", "nsubjpass") and tok.tag_ in ("NNS", "NNPS")) or tok.dep_ == "nsubjpass"):
+            # Unnamed people acting ("protesters rallied in Paris") or suffering ("a
+            # journalist was killed in Beirut"): of the country where it happens, else of
+            # the country the story is in.
             where = _located_by_verb(doc, tok.head)
             out.append(Mention(tok.i, tok.i + 1, "group", tok.text, sector=sector, source="group",
                                country=where, relative=None if where else "home", confidence=0.4))
@@ -317,11 +326,23 @@ def _ethnic_groups(doc: Doc, mentions: list[Mention], home: str | None) -> None:
             m.name = doc[m.start:m.end].text
 
 
+def _attitudes(doc: Doc) -> set[int]:
+    """Tokens of "anti-Syria", "pro-Russian": a stance towards a country, which makes no
+    one that country's actor ("an anti-Syria journalist" in Beirut is Lebanese)."""
+    out: set[int] = set()
+    for tok in doc:
+        if tok.lower_ in ("anti", "pro") and tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-":
+            out.update(range(tok.i, tok.i + 3))
+        elif tok.lower_.startswith(("anti-", "pro-")):
+            out.add(tok.i)
+    return out
+
+
 def extract_mentions(doc: Doc, *, place_countries: list[str] | None = None) -> tuple[list[Mention], str | None]:
     persons = person_mentions(doc)
     taken = {t for m in persons for t in range(m.start, m.end)}
     persons += name_echoes(doc, persons, taken)
-    taken = {t for m in persons for t in range(m.start, m.end)}
+    taken = {t for m in persons for t in range(m.start, m.end)} | _attitudes(doc)
     # Tokens of a person's title are not separate actors ("Defence" in "Defence Minister X").
     for m in persons:
         sent = doc[m.start].sent

@@ -357,6 +357,21 @@ def _surnames() -> dict[str, list[dict]]:
     return {k: entries[k] for k, c in codes.items() if len(c) == 1 and None not in c}
 
 
+def _international_office(doc: Doc, group: list["Mention"]) -> str | None:
+    """The international body a person's title names: "Kofi Annan, UN secretary-general",
+    "UN envoy Diego Cordovez". Its holder acts for the body, not for a country."""
+    for m in group:
+        head = doc[m.end - 1]
+        words = [t for c in head.children if c.dep_ == "appos" or (c.dep_ == "compound" and c.i < m.start)
+                 for t in c.subtree]
+        words += [t for t in doc[max(0, m.start - 3):m.start] if t.head.i == head.i or t.head.i < m.start]
+        for t in words:
+            entry = vocab.igo(t.text)
+            if entry and not entry.get("country") and entry.get("kind") == "organisation":
+                return entry["code"]
+    return None
+
+
 def _fill_persons(doc: Doc, cl: _Clusters, home: str | None) -> None:
     people = lexicon.people()
     country_counts: dict[str, int] = {}
@@ -377,7 +392,11 @@ def _fill_persons(doc: Doc, cl: _Clusters, home: str | None) -> None:
             known = people.get(f"{role.casefold()} {' '.join(name)}")  # "president bush"
         if not known and len(name) == 1 and cl.has_title(i):
             known = _surnames().get(name[0])
-        if known:
+        # The office the text names outranks the lexicon's (dated) offices.
+        body = _international_office(doc, g)
+        if body:
+            first.country = body
+        elif known:
             first.country = known[-1].get("code")
             first.sector = first.sector or known[-1].get("sector")
         elif cl.attr(i, "sector") in ("GOV", "MIL", "LEG", "JUD", "COP", "SPY") and home:
