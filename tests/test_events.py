@@ -348,3 +348,13 @@ def test_shooting_and_its_deaths_are_one_attack():
     result = extract("Egyptian police opened fire on Sudanese protesters in Cairo, killing two people.",
                      published=PUB)
     assert [d[0] for d in dyads(result)].count("ASSAULT") == 1, dyads(result)
+
+
+def test_pronoun_takes_the_nearer_clause_subject_before_the_reporter():
+    result = extract("Two Palestinian gunmen killed four people on Sunday when they opened fire in a "
+                     "Jerusalem market, police said.", published=PUB)
+    assert dyads(result) == [("ASSAULT", ("PSE",), ("ISR",), None)], dyads(result)
+    # "it" is no person: the reminder is to Iran, not from the chancellor to himself.
+    result = extract("Chancellor Olaf Scholz issued a stern reminder to Iran that it must halt enrichment.",
+                     published=PUB)
+    assert ("REQUEST", ("DEU",), ("IRN",), None) in dyads(result), dyads(result)

@@ -199,7 +199,8 @@ def _common_noun_mentions(doc: Doc, taken: set[int]) -> list[Mention]:
             out.append(Mention(tok.i, tok.i + 1, "group", tok.text, country=located, sector=sector,
                                source="group", confidence=0.6))
             continue
-        if not countries and sector in _LOCAL_SECTORS and (
+        named_by = any(c.i in taken and c.i not in stances for c in mods)  # "Hezbollah guerrillas"
+        if not countries and not named_by and sector in _LOCAL_SECTORS and (
                 (tok.dep_ in ("nsubj", "nsubjpass") and tok.tag_ in ("NNS", "NNPS")) or tok.dep_ == "nsubjpass"):
             # Unnamed people acting ("protesters rallied in Paris") or suffering ("a
             # journalist was killed in Beirut"): of the country where it happens, else of

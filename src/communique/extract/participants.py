@@ -169,6 +169,14 @@ def _single(ctx: Context, tok: Token) -> list[str]:
         # "Russia said it would ...": the pronoun is the reporting verb's subject.
         node = tok.head
         for _ in range(5):
+            if node.i != tok.head.i and node.pos_ in ("VERB", "AUX") and not lemma_is(node, REPORTING):
+                # "bombers killed 23 when they blew themselves up, police said": the
+                # nearer clause's subject, not the reporter.
+                subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if subj is not None and subj.lower_ not in _PRONOUNS and _agrees(ctx, low, subj):
+                    found = expand(ctx, subj)
+                    if found:
+                        return found
             if lemma_is(node, REPORTING) and node.pos_ == "VERB":
                 subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
                 if subj is not None and subj.i != tok.i and subj.lower_ not in _PRONOUNS:
@@ -225,6 +233,18 @@ def _leader(ctx: Context, mod: Token) -> str | None:
         if code:
             return ctx.by_country.get(code) or ctx.actors.implied_country(code, mod.idx, mod.idx + len(mod.text) - 4)
     return None
+
+
+def _agrees(ctx: Context, pronoun: str, subj: Token) -> bool:
+    """Whether a subject can be what the pronoun stands for: "they" a plural, "it" a
+    singular body or country, "he"/"she" a person."""
+    plural = subj.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subj.children)
+    if pronoun in ("they", "their"):
+        return plural
+    actor = ctx.actors.actor(ctx.actors.at(subj.i) or "")
+    if pronoun in ("it", "its"):
+        return not plural and actor is not None and actor.kind in ("country", "organisation")
+    return actor is not None and actor.kind == "person"
 
 
 def country_of_modifier(ctx: Context, tok: Token) -> list[str]:
