@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 
 from ..ontology import lexicon
 from ..ontology.triggers import (
-    CONTEXT_WORDS, COOPERATIVE, GOVERNED_NOUN_TRIGGERS, INTENT_HEADS, LAUNCHERS, JOINT_ADVERBS, LIGHT_VERB_NOUN_OVERRIDES, LIGHT_VERB_OVERRIDES, LIGHT_VERBS,
+    ALERT_VERBS, CONTEXT_WORDS, COOPERATIVE, GOVERNED_NOUN_TRIGGERS, INTENT_HEADS, LAUNCHERS, JOINT_ADVERBS, LIGHT_VERB_NOUN_OVERRIDES, LIGHT_VERB_OVERRIDES, LIGHT_VERBS,
     NOT_TRIGGERS, NOUN_TRIGGERS, PATTERN_ONLY, RECIPROCAL, SOURCELESS, THREAT_MODES,
     VERB_OBJECT_TRIGGERS, VERB_TRIGGERS,
 )
@@ -72,6 +72,9 @@ def _verb_trigger(tok: Token) -> tuple[tuple[str, str | None, tuple[str, ...]], 
     lemma = _verb_lemma(tok)
     obj = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
     prt = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
+    if lemma in ALERT_VERBS and any(c.dep_ == "prep" and c.lower_ == "on" and any(
+            p.lemma_.lower() == "alert" for p in c.children) for c in tok.children):
+        return ("MOBILIZE", None, ("military",)), 0.75, None  # "troops remained on alert"
     if prt and f"{lemma} {prt}" in VERB_TRIGGERS:
         # "called off the strike" is not "called the strike"
         return VERB_TRIGGERS[f"{lemma} {prt}"], 0.75, None
@@ -267,6 +270,9 @@ def _verb_candidate(ctx: Context, tok: Token) -> Candidate | None:
     if joint and found and category not in RECIPROCAL:
         category, mode = "COOPERATE", None
     source, passive = subjects(ctx, tok)
+    if not source and passive and category == "MOBILIZE":
+        # "Greek troops were put on alert": a mobilised force stands for its own side.
+        source = [a for c in tok.children if c.dep_ == "nsubjpass" for a in expand(ctx, c)]
     if not source and not (category in ("ASSAULT", "COERCE") and lemma_is(tok, SOURCELESS)):
         return None
     if category == "CONSULT" and obj is not None and not expand(ctx, obj) and \

@@ -99,7 +99,11 @@ GOVERNED_NOUN_TRIGGERS: dict[str, Trigger] = {
     "strike": ("ASSAULT", None, ("military",)), "strikes": ("ASSAULT", None, ("military",)),
     "operation": ("ASSAULT", None, ("military",)), "operations": ("ASSAULT", None, ("military",)),
     "fire": ("ASSAULT", "heavy-weapons", ("military",)),
+    # Ordering or stepping up patrols raises a force's alert (CAMEO 151/152).
+    "patrol": ("MOBILIZE", "police", ()), "patrols": ("MOBILIZE", "police", ()),
 }
+# Being put or kept on alert is a mobilisation (CAMEO 151/152): "troops remained on alert".
+ALERT_VERBS = {"put", "place", "remain", "stay", "keep", "go"}
 LAUNCHERS = {"launch", "carry", "conduct", "mount", "stage", "order", "begin", "intensify", "step",
              "open", "exchange", "direct", "unleash"}
 
