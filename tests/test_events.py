@@ -76,6 +76,9 @@ def dyads(result):
         ("Ghana accused Togo of shelling a border village.", ("ACCUSE", ("GHA",), ("TGO",), None)),
         ("Ghana accused Togo of shelling a border village.", ("ASSAULT", ("TGO",), (), None)),
         ("Chile said it would not meet the demands of Bolivia.", ("CONCEDE", ("CHL",), ("BOL",), "negated")),
+        # A support noun is the act its modifier names.
+        ("Norway launched a mediation effort between Colombia and Venezuela.",
+         ("CONSULT", ("NOR",), ("COL", "VEN"), None)),
         # Alerts and patrols raise a force's readiness (CAMEO 151/152).
         ("Greek troops were put on alert along the border with Turkey.", ("MOBILIZE", ("GRC",), ("TUR",), None)),
         ("Indian police stepped up patrols along the border with Pakistan.",

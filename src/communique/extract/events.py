@@ -67,6 +67,11 @@ def _light_lemma(tok: Token) -> str:
     return next((form for form in base_forms(tok) if form in LIGHT_VERBS), tok.lemma_.lower())
 
 
+# Nouns that take their meaning from a modifier naming the act: "a mediation effort",
+# "an aid drive", "a protest campaign".
+_SUPPORT_NOUNS = {"effort", "bid", "campaign", "drive", "attempt", "initiative", "push"}
+
+
 def _verb_trigger(tok: Token) -> tuple[tuple[str, str | None, tuple[str, ...]], float, str | None] | None:
     """(category, mode, contexts), confidence and the preposition that marks the target."""
     lemma = _verb_lemma(tok)
@@ -78,6 +83,11 @@ def _verb_trigger(tok: Token) -> tuple[tuple[str, str | None, tuple[str, ...]], 
     if prt and f"{lemma} {prt}" in VERB_TRIGGERS:
         # "called off the strike" is not "called the strike"
         return VERB_TRIGGERS[f"{lemma} {prt}"], 0.75, None
+    if obj is not None and obj.lemma_.lower() in _SUPPORT_NOUNS:
+        # "launched a mediation effort": the effort is the act its modifier names.
+        for c in obj.children:
+            if c.dep_ in ("compound", "amod") and c.i < obj.i and c.lower_ in NOUN_TRIGGERS:
+                return NOUN_TRIGGERS[c.lower_], 0.8, None
     if obj is not None:
         # "provide 25,000 tons of food aid": the measured thing counts as the object.
         for noun in [obj, *(p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -276,7 +286,7 @@ def _verb_candidate(ctx: Context, tok: Token) -> Candidate | None:
     if not source and not (category in ("ASSAULT", "COERCE") and lemma_is(tok, SOURCELESS)):
         return None
     if category == "CONSULT" and obj is not None and not expand(ctx, obj) and \
-            obj.pos_ in ("NOUN", "PROPN") and not _noun_key(obj):
+            obj.pos_ in ("NOUN", "PROPN") and not _noun_key(obj) and obj.lemma_.lower() not in _SUPPORT_NOUNS:
         return None  # "could not meet the repayments" is no meeting
     if tok.lemma_.lower() == "warn" and not any(c.dep_ in ("dobj", "dative") for c in tok.children):
         return None  # "warned that cholera could spread" is a statement, not a threat
@@ -290,6 +300,10 @@ def _verb_candidate(ctx: Context, tok: Token) -> Candidate | None:
     if not target and (mode == "visit" or "asylum" in contexts):
         # "arrived in Manila", "sought refuge in Germany": the host.
         target = [a for a in targets(ctx, tok, passive, "in") if a not in source]
+    if not target and obj is not None and obj.lemma_.lower() in _SUPPORT_NOUNS:
+        # "a mediation effort between the Emirates and Saudi Arabia": both are its targets.
+        target = [a for g in obj.children if g.dep_ == "prep" and g.lower_ == "between"
+                  for p in g.children if p.dep_ == "pobj" for a in expand(ctx, p) if a not in source]
     if not target and category == "AID" and obj is not None:
         # "provide aid for Romania and Poland"
         target = [a for g in obj.children if g.dep_ == "prep" and g.lower_ == "for"
