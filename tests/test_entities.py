@@ -172,3 +172,31 @@ def test_a_bare_vehicle_is_no_platform(nlp):
     from communique.extract.materiel import extract_materiel
 
     assert extract_materiel(nlp("The minister left in a vehicle after the meeting.")) == []
+
+
+# --- mending the tagger's loose ends --------------------------------------------------
+
+@pytest.mark.model
+def test_loose_ends_are_mended(nlp):
+    from communique.extract.entities import _mended
+
+    doc = nlp("The Foreign Secretary joined the US Secretary of State for talks in Aleppo, Syria.")
+    assert _mended(doc, 4, 5) is None  # "the" alone
+    start, end = _mended(doc, 4, 8)    # "the US Secretary of" runs on to "State"
+    assert doc[start:end].text == "the US Secretary of State"
+    start, end = _mended(doc, 12, 14)  # "Aleppo," loses its comma
+    assert doc[start:end].text == "Aleppo"
+
+
+@pytest.mark.model
+def test_mending_ends_on_every_span(nlp):
+    """Every span of a sentence full of loose ends is mended in a few steps, inside the
+    text; an earlier version could extend and trim the same span for ever."""
+    from communique.extract.entities import _mended
+
+    doc = nlp("Marines from 3rd Battalion, 6th Marines and the command-and-control node of the "
+              "U.S.-led coalition's four airstrikes against ISIL in the past 24 hours, Davis said.")
+    for start in range(len(doc)):
+        for end in range(start + 1, min(len(doc), start + 10) + 1):
+            got = _mended(doc, start, end)
+            assert got is None or 0 <= got[0] < got[1] <= len(doc)

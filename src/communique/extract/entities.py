@@ -24,10 +24,42 @@ from .materiel import extract_materiel
 _MATERIEL = {"Weapon", "MilitaryPlatform"}
 
 
+_LOOSE_END = {"DT", "IN", "CC", "HYPH", "POS", ",", ":", "TO", "PRP$", "WDT"}
+
+
+def _mended(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """A tagged span's tokens with the tagger's loose ends mended: a span of nothing but
+    function words is dropped ("the", "a"); one that stops on a preposition or hyphen runs
+    on to the end of what it governs ("the US Secretary of [State]", "a command-[and-
+    control node]"); a trailing comma or article is cut."""
+    if all(t.tag_ in _LOOSE_END or t.is_punct for t in doc[start:end]):
+        return None
+    extended = False
+    while end - start > 1 and doc[end - 1].tag_ in _LOOSE_END:
+        last = doc[end - 1]
+        if not extended and last.tag_ in ("IN", "HYPH") and last.sent.end > last.i + 1:
+            reach = max((c.right_edge.i for c in last.children if c.i > last.i), default=None)
+            if last.tag_ == "HYPH":
+                reach = last.head.i if last.head.i > last.i else reach
+            if reach is not None and reach >= end and reach - start < 12:
+                end, extended = reach + 1, True  # once: what it reaches is only trimmed
+                continue
+        end -= 1
+    return start, end
+
+
 def extract_entities(doc: Doc, *, types: Collection[str] = ENTITY_TYPES) -> list[Entity]:
     """Entity records, in text order, for the typed spans of ``types`` in the Doc."""
     tagged = sorted(doc.spans[SPANS_KEY], key=lambda s: (s.start, s.end)) if SPANS_KEY in doc.spans else []
-    out = [Entity(span.label_, span.start_char, span.end_char, span.text) for span in tagged]
+    out: list[Entity] = []
+    for span in tagged:
+        mended = _mended(doc, span.start, span.end)
+        if mended is None:
+            continue
+        part = doc[mended[0]:mended[1]]
+        if any(o.start < part.end_char and part.start_char < o.end for o in out):
+            continue  # mending ran into the next span
+        out.append(Entity(span.label_, part.start_char, part.end_char, part.text))
     for ent in extract_materiel(doc):
         clash = [o for o in out if o.start < ent.end and ent.start < o.end]
         # A listed weapon or platform outranks the tagger, whose examples of these two
