@@ -365,3 +365,18 @@ def test_pronoun_takes_the_nearer_clause_subject_before_the_reporter():
     result = extract("Chancellor Olaf Scholz issued a stern reminder to Iran that it must halt enrichment.",
                      published=PUB)
     assert ("REQUEST", ("DEU",), ("IRN",), None) in dyads(result), dyads(result)
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya's cabinet met on Sunday and discussed the budget.",          # a body in session
+    "Rebels in Chad called the French offer a trap.",                  # naming, not a call
+    "Ghana deported 30 Togolese for traveling without documents.",     # a journey to no one
+])
+def test_no_consultation(text):
+    result = extract(text, published=PUB)
+    assert "CONSULT" not in {e.category for e in result.events}, dyads(result)
+
+
+def test_meeting_someone_is_still_a_consultation():
+    result = extract("Kenya's president met Uganda's president on Sunday.", published=PUB)
+    assert "CONSULT" in {e.category for e in result.events}, dyads(result)

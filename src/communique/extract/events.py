@@ -290,6 +290,15 @@ def _verb_candidate(ctx: Context, tok: Token) -> Candidate | None:
         return None  # "could not meet the repayments" is no meeting
     if tok.lemma_.lower() == "warn" and not any(c.dep_ in ("dobj", "dative") for c in tok.children):
         return None  # "warned that cholera could spread" is a statement, not a threat
+    if category == "CONSULT" and tok.lemma_.lower() == "call" and any(c.dep_ in ("oprd", "attr") for c in tok.children):
+        return None  # "what it called its involvement", "called the offer a trap": naming
+    if mode == "visit" and tok.lemma_.lower() in ("travel", "go", "head", "fly") and not any(
+            c.dep_ in ("prep", "dative") and c.lower_ in ("to", "into") for c in tok.children):
+        return None  # "deported for traveling without documents": a journey to no one
+    if category == "CONSULT" and mode is None and tok.lemma_.lower() in ("meet", "convene") and \
+            len(source) == 1 and obj is None and not any(
+                c.dep_ == "prep" and c.lower_ in ("with", "between") for c in tok.children):
+        return None  # "Israel's Cabinet met Sunday": a body in session, no one else
     if category == "REQUEST" and lemma_is(tok, _ASSERTIVE) and _states_a_fact(tok):
         return None  # "insisted the unrest reflected old tensions" asks nothing of anyone
     if category == "MOBILIZE":
