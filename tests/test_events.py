@@ -380,3 +380,10 @@ def test_no_consultation(text):
 def test_meeting_someone_is_still_a_consultation():
     result = extract("Kenya's president met Uganda's president on Sunday.", published=PUB)
     assert "CONSULT" in {e.category for e in result.events}, dyads(result)
+
+
+def test_what_protesters_say_someone_must_do_is_their_demand():
+    result = extract("Kenyan students staged rallies in Nairobi against President Ruto, saying he must resign.",
+                     published=PUB)
+    assert [e.category for e in result.events] == ["PROTEST"], dyads(result)
+    assert "resign" in [s.text for s in result.events[0].also]

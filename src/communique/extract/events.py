@@ -498,6 +498,24 @@ def _demand_candidates(ctx: Context, cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
+def _fold_stated_demands(cands: list[Candidate]) -> list[Candidate]:
+    """ "staged rallies against Abbas, saying he must resign": what the protesters say
+    someone must do is their protest's demand, part of it, not an act of its own."""
+    by_token = _by_token(cands)
+    kept = []
+    for cand in cands:
+        gov = cand.governor
+        saying = gov.head
+        main = by_token.get(saying.head.i) if gov.dep_ == "ccomp" and saying.tag_ == "VBG" and \
+            lemma_is(saying, _STATEMENT_HEADS) and saying.dep_ in ("advcl", "xcomp") else None
+        if main is None or main is cand or not any(
+                c.dep_ == "aux" and c.lower_ in _OBLIGATION_AUX for c in gov.children):
+            kept.append(cand)
+            continue
+        main.folded += [cand.trigger, *cand.folded]
+    return kept
+
+
 def _ultimatum(cand: Candidate) -> bool:
     """ "will withdraw its force unless X holds elections": an action made conditional on
     what another party does is a threat, whatever the action."""
@@ -793,7 +811,7 @@ def extract_events(doc: Doc, *, actors: ActorIndex, times: list[TimeRef], places
         if cand.category != "THREATEN" and cand.category not in ("REQUEST", "REJECT") and _ultimatum(cand):
             cand.mode = THREAT_MODES.get(cand.category)
             cand.category = "THREATEN"
-    cands = _fold_purposes(_fold_complements(_demand_candidates(ctx, cands) + cands))
+    cands = _fold_stated_demands(_fold_purposes(_fold_complements(_demand_candidates(ctx, cands) + cands)))
     for cand in cands:
         _threatened(ctx, cand)
     events: list[Event] = []
