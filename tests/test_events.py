@@ -76,6 +76,8 @@ def dyads(result):
         ("Ghana accused Togo of shelling a border village.", ("ACCUSE", ("GHA",), ("TGO",), None)),
         ("Ghana accused Togo of shelling a border village.", ("ASSAULT", ("TGO",), (), None)),
         ("Chile said it would not meet the demands of Bolivia.", ("CONCEDE", ("CHL",), ("BOL",), "negated")),
+        # Being ready or willing to act is an intention.
+        ("Brazil is willing to send troops to Haiti.", ("MOBILIZE", ("BRA",), ("HTI",), "future")),
         # A support noun is the act its modifier names.
         ("Norway launched a mediation effort between Colombia and Venezuela.",
          ("CONSULT", ("NOR",), ("COL", "VEN"), None)),

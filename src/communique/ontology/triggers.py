@@ -225,7 +225,9 @@ SOURCELESS = {"kill", "wound", "injure", "attack", "bomb", "shell", "destroy", "
 
 # Heads that make the clause below them an intention: "agreed to provide", "vowed to fight".
 INTENT_HEADS = {"agree", "pledge", "promise", "offer", "vow", "plan", "decide", "intend",
-                "threaten", "swear", "prepare", "undertake", "aim", "hope", "want", "commit"}
+                "threaten", "swear", "prepare", "undertake", "aim", "hope", "want", "commit",
+                # "ready to host talks", "willing to negotiate"
+                "ready", "willing", "eager", "determined"}
 
 # Verbs whose grammatical subject does not act on its object: CAMEO codes them from
 # patterns that a bare lemma match would misread. Never a trigger on their own.
