@@ -76,6 +76,9 @@ def dyads(result):
         ("Ghana accused Togo of shelling a border village.", ("ACCUSE", ("GHA",), ("TGO",), None)),
         ("Ghana accused Togo of shelling a border village.", ("ASSAULT", ("TGO",), (), None)),
         ("Chile said it would not meet the demands of Bolivia.", ("CONCEDE", ("CHL",), ("BOL",), "negated")),
+        # Withdrawing envoys reduces relations; withdrawing troops retreats.
+        ("Ghana withdrew its ambassador from Togo on Friday.", ("SANCTION", ("GHA",), ("TGO",), None)),
+        ("Ghana withdrew its troops from Togo on Friday.", ("RETREAT", ("GHA",), ("TGO",), None)),
         # Being ready or willing to act is an intention.
         ("Brazil is willing to send troops to Haiti.", ("MOBILIZE", ("BRA",), ("HTI",), "future")),
         # A support noun is the act its modifier names.

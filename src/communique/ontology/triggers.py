@@ -323,6 +323,11 @@ VERB_OBJECT_TRIGGERS: dict[tuple[str, str], Trigger] = {
     **{(verb, thing): ("MOBILIZE", "troops", ("military",))
        for verb in ("send", "deploy", "dispatch", "move", "mass")
        for thing in ("troop", "troops", "soldier", "force", "forces", "warship", "tank")},
+    # Withdrawing envoys, monitors or aid staff reduces relations (CAMEO 161, 164, 166);
+    # withdrawing troops is a retreat.
+    **{("withdraw", who): ("SANCTION", "withdraw", ())
+       for who in ("ambassador", "envoy", "diplomat", "delegation", "inspector", "monitor", "observer",
+                   "staff", "worker", "personnel", "peacekeeper", "adviser", "advisor", "mission")},
     ("release", "fund"): ("AID", None, ("economic",)),
     ("release", "aid"): ("AID", None, ()),
     ("release", "money"): ("AID", None, ("economic",)),
