@@ -67,6 +67,9 @@ def _light_lemma(tok: Token) -> str:
     return next((form for form in base_forms(tok) if form in LIGHT_VERBS), tok.lemma_.lower())
 
 
+# Passives that state a pledge of their subject: "is committed to", "is pledged to".
+_STATIVE_PLEDGES = {"commit", "pledge", "dedicate"}
+
 # Nouns that take their meaning from a modifier naming the act: "a mediation effort",
 # "an aid drive", "a protest campaign".
 _SUPPORT_NOUNS = {"effort", "bid", "campaign", "drive", "attempt", "initiative", "push"}
@@ -80,6 +83,9 @@ def _verb_trigger(tok: Token) -> tuple[tuple[str, str | None, tuple[str, ...]], 
     if lemma in ALERT_VERBS and any(c.dep_ == "prep" and c.lower_ == "on" and any(
             p.lemma_.lower() == "alert" for p in c.children) for c in tok.children):
         return ("MOBILIZE", None, ("military",)), 0.75, None  # "troops remained on alert"
+    if lemma in _STATIVE_PLEDGES and any(c.dep_ == "auxpass" for c in tok.children) and any(
+            c.dep_ == "prep" and c.lower_ == "to" for c in tok.children):
+        return ("AGREE", None, ()), 0.7, None  # "Vietnam is committed to opening its economy"
     if prt and f"{lemma} {prt}" in VERB_TRIGGERS:
         # "called off the strike" is not "called the strike"
         return VERB_TRIGGERS[f"{lemma} {prt}"], 0.75, None
@@ -280,8 +286,9 @@ def _verb_candidate(ctx: Context, tok: Token) -> Candidate | None:
     if joint and found and category not in RECIPROCAL:
         category, mode = "COOPERATE", None
     source, passive = subjects(ctx, tok)
-    if not source and passive and category == "MOBILIZE":
-        # "Greek troops were put on alert": a mobilised force stands for its own side.
+    if not source and passive and (category == "MOBILIZE" or lemma_is(tok, _STATIVE_PLEDGES)):
+        # "Greek troops were put on alert": a mobilised force stands for its own side;
+        # "Vietnam is committed to ...": the one committed pledges.
         source = [a for c in tok.children if c.dep_ == "nsubjpass" for a in expand(ctx, c)]
     if not source and not (category in ("ASSAULT", "COERCE") and lemma_is(tok, SOURCELESS)):
         return None
