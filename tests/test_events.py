@@ -79,6 +79,8 @@ def dyads(result):
         # Withdrawing envoys reduces relations; withdrawing troops retreats.
         ("Ghana withdrew its ambassador from Togo on Friday.", ("SANCTION", ("GHA",), ("TGO",), None)),
         ("Ghana withdrew its troops from Togo on Friday.", ("RETREAT", ("GHA",), ("TGO",), None)),
+        # Inquiries and hearings into an act investigate (CAMEO 09).
+        ("Kenya opened an inquiry into the killing of Ugandan traders.", ("ACCUSE", ("KEN",), ("UGA",), None)),
         # Being committed to something pledges it.
         ("Chile is committed to a peaceful settlement with Bolivia.", ("AGREE", ("CHL",), ("BOL",), None)),
         # Being ready or willing to act is an intention.

@@ -41,6 +41,8 @@ NOUN_TRIGGERS: dict[str, Trigger] = {
     "accusation": ("ACCUSE", "allege", ()), "allegation": ("ACCUSE", "allege", ()),
     "condemnation": ("ACCUSE", "disapprove", ()), "criticism": ("ACCUSE", "disapprove", ()),
     "investigation": ("ACCUSE", "investigate", ()), "probe": ("ACCUSE", "investigate", ()),
+    "inquiry": ("ACCUSE", "investigate", ()), "enquiry": ("ACCUSE", "investigate", ()),
+    "inspection": ("ACCUSE", "investigate", ()), "inspections": ("ACCUSE", "investigate", ()),
     "lawsuit": ("ACCUSE", None, ("legal",)), "rejection": ("REJECT", None, ()),
     "refusal": ("REJECT", None, ()), "veto": ("REJECT", None, ()),
     "threat": ("THREATEN", None, ()), "warning": ("THREATEN", None, ()),
@@ -99,6 +101,8 @@ GOVERNED_NOUN_TRIGGERS: dict[str, Trigger] = {
     "strike": ("ASSAULT", None, ("military",)), "strikes": ("ASSAULT", None, ("military",)),
     "operation": ("ASSAULT", None, ("military",)), "operations": ("ASSAULT", None, ("military",)),
     "fire": ("ASSAULT", "heavy-weapons", ("military",)),
+    # "opened a hearing into ...": a court's hearing is an inquiry (CAMEO 091)
+    "hearing": ("ACCUSE", "investigate", ("legal",)),
     # Ordering or stepping up patrols raises a force's alert (CAMEO 151/152).
     "patrol": ("MOBILIZE", "police", ()), "patrols": ("MOBILIZE", "police", ()),
 }
