@@ -396,3 +396,11 @@ def test_what_protesters_say_someone_must_do_is_their_demand():
                      published=PUB)
     assert [e.category for e in result.events] == ["PROTEST"], dyads(result)
     assert "resign" in [s.text for s in result.events[0].also]
+
+
+def test_merged_meeting_does_not_list_a_party_twice():
+    result = extract("Security figured in the talks between Kenyan Foreign Minister Alice Wanjiru and her "
+                     "Ugandan counterpart John Okello in Nairobi. Ms Wanjiru held talks with Mr Okello on "
+                     "Friday.", published=PUB)
+    for e in result.events:
+        assert not set(e.source) & set(e.target), dyads(result)

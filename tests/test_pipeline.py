@@ -146,6 +146,12 @@ def test_actors_are_well_formed(ex):
         assert a.sector is None or a.sector in sectors, a
 
 
+def test_no_actor_is_both_source_and_target(ex):
+    for e in ex.events:
+        assert not set(e.source) & set(e.target), (e.trigger.text, e.source, e.target)
+        assert not (e.reciprocal and e.target and set(e.target) <= set(e.source))
+
+
 def test_events_use_the_ontology(ex):
     contexts = set(PLOVER["contexts"])
     for e in ex.events:

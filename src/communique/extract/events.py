@@ -907,7 +907,8 @@ def merge_events(events: list[Event], actors: ActorIndex) -> list[Event]:
         for k in kept:
             if _same_happening(k, e, actors):
                 k.also.append(e.trigger)
-                k.target = k.target or e.target
+                if not k.reciprocal:
+                    k.target = k.target or [a for a in e.target if a not in k.source]
                 k.place = k.place or e.place
                 k.mode = k.mode or e.mode
                 k.score = lexicon.score(k.category, k.mode)
