@@ -404,3 +404,8 @@ def test_merged_meeting_does_not_list_a_party_twice():
                      "Friday.", published=PUB)
     for e in result.events:
         assert not set(e.source) & set(e.target), dyads(result)
+
+
+def test_where_an_act_happens_is_not_its_target():
+    result = extract("Kenya demanded compensation at a meeting in Geneva on Monday.", published=PUB)
+    assert ("REQUEST", ("KEN",), (), None) in dyads(result), dyads(result)

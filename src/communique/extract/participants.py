@@ -374,23 +374,25 @@ def object_party(ctx: Context, verb: Token, source: list[str], category: str) ->
     its country. What a cooperative act is about is its topic, not a party: "an agreement
     on coast guard equipment" is not made with the coast guard."""
     topics = _TOPIC_PREPS if category in _COOPERATIVE else ()
-    spans: list[Token] = []
+    spans: list[tuple[Token, bool]] = []  # (token, may a place there stand for its country)
 
-    def walk(tok: Token) -> None:
-        spans.append(tok)
+    def walk(tok: Token, places: bool) -> None:
+        spans.append((tok, places))
         for c in tok.children:
             if not (c.dep_ == "prep" and c.lower_ in topics):
-                walk(c)
+                walk(c, places)
 
     for c in verb.children:
         if c.dep_ in _OBJECT_DEPS and not (c.dep_ == "prep" and c.lower_ in (*_NOT_PARTY_PREPS, *topics)):
-            walk(c)
-    spans.sort(key=lambda t: t.i)
-    for tok in spans:
+            # A place in the verb's own prepositional phrase is where it happens ("at
+            # Geneva"), not whom it is aimed at; one inside the object is ("a curfew in Algiers").
+            walk(c, c.dep_ != "prep")
+    spans.sort(key=lambda x: x[0].i)
+    for tok, places in spans:
         if tok.lower_ in _PRONOUNS or tok.lower_ in ("its", "their", "his", "her"):
             continue
         found = ctx.actors.at(tok.i)
-        if found is None:
+        if found is None and places:
             place = next((p for s, e, p in ctx.places if s <= tok.idx < e), None)
             if place is not None and place.country:
                 found = ctx.by_country.get(place.country) or ctx.actors.implied_country(
