@@ -272,6 +272,9 @@ COUNTRY_EXTRAS = {
     "CZE": ["czech republic", "czechia"], "CIV": ["ivory coast", "cote d'ivoire"],
     "MMR": ["myanmar", "burma"], "SAU": ["saudi arabia"], "XKX": ["kosovo"],
 }
+# Parts of a country that news names as places and PETRARCH lacks; without them the
+# gazetteer finds namesake sites abroad (a "Northern Ireland" in the United States).
+REGION_EXTRAS = {"GBR": ["northern ireland"]}
 # PETRARCH's own codes for places ISO 3166 now covers.
 PETRARCH_ISO = {"KSV": "XKX", "TMP": "TLS"}
 DISPLAY_NAMES = {"PSE": "Palestine", "CZE": "Czech Republic", "TLS": "Timor-Leste"}
@@ -631,6 +634,10 @@ def build_countries(blocks: list[Block], geo: Geo, stats: Counter) -> dict:
             if all(c[2] != code for c in claims.get(text, ())):
                 claims[text].append((KIND_RANK[kind], True, code, kind))
                 stats["countries: surfaces added from tables/geonames"] += 1
+    for code, regions in sorted(REGION_EXTRAS.items()):
+        for text in regions:
+            if text not in claims:
+                claims[text].append((KIND_RANK["region"], True, code, "region"))
     # Plural demonyms ("indians", "south koreans") follow the singular's owner.
     for text, options in list(claims.items()):
         for rank, _, code, kind in options:

@@ -234,6 +234,9 @@ def test_region_places_name_their_country():
     assert any(p.country == "BIH" and p.feature == "region" for p in result.places)
     (e,) = result.events
     assert {result.actor(i).country for i in e.target} == {"BIH"}
+    # Not a namesake site abroad.
+    result = extract("Police raided homes in Northern Ireland on Friday.", published=PUB)
+    assert [(p.country, p.feature) for p in result.places] == [("GBR", "region")]
 
 
 def test_places_after_compass_words_and_settlement_nouns():
