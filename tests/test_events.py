@@ -412,3 +412,9 @@ def test_merged_meeting_does_not_list_a_party_twice():
 def test_where_an_act_happens_is_not_its_target():
     result = extract("Kenya demanded compensation at a meeting in Geneva on Monday.", published=PUB)
     assert ("REQUEST", ("KEN",), (), None) in dyads(result), dyads(result)
+
+
+def test_an_event_subject_carries_its_agent():
+    result = extract("Recent US Predator attacks have killed at least eight top al-Qaeda leaders since "
+                     "last July, according to Pentagon sources.", published=PUB)
+    assert dyads(result) == [("ASSAULT", ("USA",), ("AQ",), None)], dyads(result)

@@ -419,6 +419,19 @@ def _salience(cand: Candidate) -> float:
     return 0.0
 
 
+def _agent_from_event_subject(cands: list[Candidate]) -> None:
+    """ "US Predator attacks have killed eight al-Qaeda leaders": when the subject is itself
+    an event, whoever carries it out is the one who acts."""
+    nouns = {c.trigger.i: c for c in cands if c.trigger.pos_ in ("NOUN", "PROPN") and c.source}
+    for cand in cands:
+        if cand.source or cand.trigger.pos_ != "VERB":
+            continue
+        subj = next((c for c in cand.trigger.children if c.dep_ == "nsubj"), None)
+        event = nouns.get(subj.i) if subj is not None else None
+        if event is not None:
+            cand.source = [a for a in event.source if a not in cand.target]
+
+
 def _sentence_bounds(sent) -> tuple[int, int]:
     text = sent.text
     start = sent.start_char + (len(text) - len(text.lstrip()))
@@ -814,6 +827,7 @@ def extract_events(doc: Doc, *, actors: ActorIndex, times: list[TimeRef], places
         if cand is not None:
             cands.append(cand)
     _refer_back(cands)
+    _agent_from_event_subject(cands)
     for cand in cands:
         if cand.category != "THREATEN" and cand.category not in ("REQUEST", "REJECT") and _ultimatum(cand):
             cand.mode = THREAT_MODES.get(cand.category)
