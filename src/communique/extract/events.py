@@ -160,8 +160,8 @@ def _noun_key(tok: Token) -> str | None:
 # Prepositions that set an earlier or surrounding happening as the scene of the one
 # reported: "holed up since last month's invasion", "amid the fighting", "in the wake of
 # the execution". Event coders code the report, not its backdrop. "After talks between
-# X and Y" stays an event: an occasion, often reported for the first time.
-_BACKDROP_PREPS = {"since", "amid", "amidst", "during", "despite"}
+# X and Y" and "during the protests" stay events: occasions, often reported for the first time.
+_BACKDROP_PREPS = {"since", "amid", "amidst", "despite"}
 _BACKDROP_OF = {"wake", "aftermath", "because", "run-up", "eve", "result", "light"}
 
 
