@@ -76,6 +76,8 @@ def dyads(result):
         ("Ghana accused Togo of shelling a border village.", ("ACCUSE", ("GHA",), ("TGO",), None)),
         ("Ghana accused Togo of shelling a border village.", ("ASSAULT", ("TGO",), (), None)),
         ("Chile said it would not meet the demands of Bolivia.", ("CONCEDE", ("CHL",), ("BOL",), "negated")),
+        # Returning seized arms or land is a release (CAMEO 0842).
+        ("Iraq returned the seized weapons to Kuwait on Monday.", ("RETREAT", ("IRQ",), ("KWT",), None)),
         # Withdrawing envoys reduces relations; withdrawing troops retreats.
         ("Ghana withdrew its ambassador from Togo on Friday.", ("SANCTION", ("GHA",), ("TGO",), None)),
         ("Ghana withdrew its troops from Togo on Friday.", ("RETREAT", ("GHA",), ("TGO",), None)),

@@ -332,6 +332,9 @@ VERB_OBJECT_TRIGGERS: dict[tuple[str, str], Trigger] = {
     **{("withdraw", who): ("SANCTION", "withdraw", ())
        for who in ("ambassador", "envoy", "diplomat", "delegation", "inspector", "monitor", "observer",
                    "staff", "worker", "personnel", "peacekeeper", "adviser", "advisor", "mission")},
+    # Returning seized arms or property is a release (CAMEO 0842).
+    **{("return", thing): ("RETREAT", "release", ())
+       for thing in ("weapon", "weapons", "arm", "arms", "equipment", "property", "territory", "land")},
     ("release", "fund"): ("AID", None, ("economic",)),
     ("release", "aid"): ("AID", None, ()),
     ("release", "money"): ("AID", None, ("economic",)),
