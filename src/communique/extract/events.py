@@ -286,8 +286,10 @@ def _verb_candidate(ctx: Context, tok: Token) -> Candidate | None:
     if joint and found and category not in RECIPROCAL:
         category, mode = "COOPERATE", None
     source, passive = subjects(ctx, tok)
-    if not source and passive and (category == "MOBILIZE" or lemma_is(tok, _STATIVE_PLEDGES)):
-        # "Greek troops were put on alert": a mobilised force stands for its own side;
+    if not source and passive and (category == "MOBILIZE" or lemma_is(tok, _STATIVE_PLEDGES) or (
+            category == "RETREAT" and mode in ("disarm", "withdraw"))):
+        # "Greek troops were put on alert", "the guerrillas have been demobilized": a force
+        # mobilised or stood down stands for its own side;
         # "Vietnam is committed to ...": the one committed pledges.
         source = [a for c in tok.children if c.dep_ == "nsubjpass" for a in expand(ctx, c)]
     if not source and not (category in ("ASSAULT", "COERCE") and lemma_is(tok, SOURCELESS)):
