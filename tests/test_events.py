@@ -77,7 +77,7 @@ def dyads(result):
         ("Ghana accused Togo of shelling a border village.", ("ASSAULT", ("TGO",), (), None)),
         ("Chile said it would not meet the demands of Bolivia.", ("CONCEDE", ("CHL",), ("BOL",), "negated")),
         # A force withdrawn or stood down stands for its own side.
-        ("Two thousand Russian troops were withdrawn from Moldova last year.",
+        ("Two thousand Russian troops were withdrawn from Moldova on Monday.",
          ("RETREAT", ("RUS",), ("MDA",), None)),
         # Returning seized arms or land is a release (CAMEO 0842).
         ("Iraq returned the seized weapons to Kuwait on Monday.", ("RETREAT", ("IRQ",), ("KWT",), None)),
