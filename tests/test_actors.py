@@ -302,3 +302,10 @@ def test_a_stance_towards_a_country_is_no_tie_to_it():
 def test_unnamed_armed_group_is_of_where_it_acts(nlp):
     index = extract_actors(nlp("Separatists attacked the town of Sloviansk in Ukraine."))
     assert ("separatists", "UKR") in {(a.name.lower(), a.country) for a in index.actors}
+
+
+def test_lexicon_person_found_without_middle_name(nlp):
+    # The lexicon lists "carlos saul menem"; the text names him without the middle name.
+    index = extract_actors(nlp("A judge in Zagreb questioned Carlos Menem about arms sales to Croatia."))
+    menem = next(a for a in index.actors if a.name == "Carlos Menem")
+    assert menem.country == "ARG"

@@ -357,6 +357,20 @@ def _surnames() -> dict[str, list[dict]]:
     return {k: entries[k] for k, c in codes.items() if len(c) == 1 and None not in c}
 
 
+@functools.lru_cache(maxsize=1)
+def _without_middle_names() -> dict[str, list[dict]]:
+    """Office-holders the lexicon lists with middle names, by first and last name, where
+    only one listed person has that pair: "Carlos Menem" is "carlos saul menem"."""
+    people = lexicon.people()
+    found: dict[str, list[str]] = {}
+    for name in people:
+        words = name.split()
+        if len(words) >= 3:
+            found.setdefault(f"{words[0]} {words[-1]}", []).append(name)
+    return {short: people[names[0]] for short, names in found.items()
+            if len(names) == 1 and short not in people}
+
+
 def _international_office(doc: Doc, group: list["Mention"]) -> str | None:
     """The international body a person's title names: "Kofi Annan, UN secretary-general",
     "UN envoy Diego Cordovez". Its holder acts for the body, not for a country."""
@@ -392,6 +406,8 @@ def _fill_persons(doc: Doc, cl: _Clusters, home: str | None) -> None:
             known = people.get(f"{role.casefold()} {' '.join(name)}")  # "president bush"
         if not known and len(name) == 1 and cl.has_title(i):
             known = _surnames().get(name[0])
+        if not known and len(name) == 2:
+            known = _without_middle_names().get(" ".join(name))
         # The office the text names outranks the lexicon's (dated) offices.
         body = _international_office(doc, g)
         if body:
