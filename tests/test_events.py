@@ -76,6 +76,8 @@ def dyads(result):
         ("Ghana accused Togo of shelling a border village.", ("ACCUSE", ("GHA",), ("TGO",), None)),
         ("Ghana accused Togo of shelling a border village.", ("ASSAULT", ("TGO",), (), None)),
         ("Chile said it would not meet the demands of Bolivia.", ("CONCEDE", ("CHL",), ("BOL",), "negated")),
+        # Reform at home has no other party.
+        ("Serbian President Ivan Markovic promised to democratize Serbia.", ("AGREE", ("SRB",), (), None)),
         # A force withdrawn or stood down stands for its own side.
         ("Two thousand Russian troops were withdrawn from Moldova on Monday.",
          ("RETREAT", ("RUS",), ("MDA",), None)),

@@ -434,6 +434,11 @@ def _agent_from_event_subject(cands: list[Candidate]) -> None:
             cand.source = [a for a in event.source if a not in cand.target]
 
 
+# Acts whose other party is never the actor's own country when only the object phrase
+# names it: cooperation, aid and withdrawal are with or from someone else.
+_OUTWARD = {"AGREE", "CONSULT", "COOPERATE", "SUPPORT", "AID", "RETREAT"}
+
+
 def _sentence_bounds(sent) -> tuple[int, int]:
     text = sent.text
     start = sent.start_char + (len(text) - len(text.lstrip()))
@@ -847,6 +852,9 @@ def extract_events(doc: Doc, *, actors: ActorIndex, times: list[TimeRef], places
         _locate_unnamed(ctx, cand)
         if cand.source and not cand.target and not cand.reciprocal:
             cand.target = object_party(ctx, cand.governor, cand.source, cand.category)
+            if cand.category in _OUTWARD and _countries(cand.target, ctx.actors) <= _countries(cand.source, ctx.actors):
+                # "promised to democratize Serbia": reform at home, no other party
+                cand.target = []
         _domestic_target(ctx, cand)
         date, precision = _when(ctx, cand)
         aux = _aux(ctx, cand.governor, date, precision)
