@@ -199,6 +199,17 @@ def test_table_shows_events_people_quotes_and_evidence():
     assert not out.lstrip().startswith(("{", "["))
 
 
+def test_table_lists_typed_entities_no_other_record_holds(tmp_path):
+    path = tmp_path / "arms.txt"
+    path.write_text("Rebels fired rocket-propelled grenades at two armoured vehicles near Goma on Monday.\n",
+                    encoding="utf-8")
+    result = invoke("extract", str(path), "--format", "table", env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.stderr
+    line = next(l for l in result.stdout.splitlines() if l.startswith("Entities:"))
+    assert "Weapon: rocket-propelled grenades" in line and "armoured vehicles" in line
+    assert "Rebels" not in line
+
+
 def test_table_of_several_articles_shows_each():
     result = invoke("extract", *EXAMPLE_FILES, "--format", "table", env={"COLUMNS": "200"})
     assert result.exit_code == 0

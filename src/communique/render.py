@@ -38,8 +38,12 @@ def _evidence(ex: Extraction, start: int, end: int, sent: tuple[int, int], width
     return out
 
 
+_ENTITY_ONLY = ("Weapon", "MilitaryPlatform", "Money", "Quantity", "DocumentReference")
+
+
 def extraction_view(ex: Extraction) -> Group:
-    """Events with dyad, date, place and evidence; then people with roles; then quotes."""
+    """Events with dyad, date, place and evidence; then people with roles, other actors and
+    typed entities; then quotes."""
     art = ex.article
     head = art.title or art.origin or art.id
     meta = f"published {art.published.isoformat() if art.published else 'unknown'} · id {art.id}"
@@ -82,6 +86,16 @@ def extraction_view(ex: Extraction) -> Group:
         parts.append(Text("Other actors: " + "; ".join(
             f"{a.name} [{a.kind}{', ' + a.country if a.country else ''}{', ' + a.sector if a.sector else ''}]"
             for a in others), style="dim"))
+
+    # Typed entities of the five types no other record holds (weapons, platforms, sums,
+    # quantities, documents); the other five repeat the actors, places and times above.
+    typed: dict[str, list[str]] = {}
+    for ent in ex.entities:
+        if ent.type in _ENTITY_ONLY and ent.text not in typed.setdefault(ent.type, []):
+            typed[ent.type].append(ent.text)
+    if typed:
+        parts.append(Text("Entities: " + "; ".join(f"{t}: {', '.join(texts)}" for t, texts in typed.items()),
+                          style="dim"))
 
     quotes = Table(title="Quotes", title_justify="left", expand=True)
     for col, kw in (("speaker", {}), ("cue", {}), ("content", {"ratio": 3}), ("direct", {"no_wrap": True})):

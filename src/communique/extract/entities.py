@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 
 from ..entity_types import SPANS_KEY
 from ..records import ENTITY_TYPES, Entity
+from . import vocab
 from .materiel import extract_materiel
 
 _MATERIEL = {"Weapon", "MilitaryPlatform"}
@@ -48,6 +49,10 @@ def _mended(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     return start, end
 
 
+def _people(tok) -> bool:
+    return tok.lower_ in vocab.GROUP_NOUNS or vocab.agent_noun_sector(tok) is not None
+
+
 def extract_entities(doc: Doc, *, types: Collection[str] = ENTITY_TYPES) -> list[Entity]:
     """Entity records, in text order, for the typed spans of ``types`` in the Doc."""
     tagged = sorted(doc.spans[SPANS_KEY], key=lambda s: (s.start, s.end)) if SPANS_KEY in doc.spans else []
@@ -57,6 +62,8 @@ def extract_entities(doc: Doc, *, types: Collection[str] = ENTITY_TYPES) -> list
         if mended is None:
             continue
         part = doc[mended[0]:mended[1]]
+        if span.label_ in _MATERIEL and _people(part.root):
+            continue  # "Rebels" are no platform
         if any(o.start < part.end_char and part.start_char < o.end for o in out):
             continue  # mending ran into the next span
         out.append(Entity(span.label_, part.start_char, part.end_char, part.text))
