@@ -425,3 +425,10 @@ def test_an_event_subject_carries_its_agent():
     result = extract("Recent US Reaper attacks have killed at least six senior al-Qaeda figures since "
                      "last June, according to military sources.", published=PUB)
     assert dyads(result) == [("ASSAULT", ("USA",), ("AQ",), None)], dyads(result)
+
+
+def test_a_condition_is_no_happening():
+    result = extract("Kenya said it would resume talks with Somalia if Somalia released the prisoners.",
+                     published=PUB)
+    assert "RETREAT" not in {e.category for e in result.events}, dyads(result)
+    assert "CONSULT" in {e.category for e in result.events}, dyads(result)

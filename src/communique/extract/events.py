@@ -564,6 +564,14 @@ def _threatened(ctx: Context, cand: Candidate) -> None:
                 return
 
 
+def _conditional(cand: Candidate) -> bool:
+    """ "would meet the mediator if he gave them a veto": the condition is no happening;
+    it shapes the act it conditions (see ``_ultimatum`` and ``_threatened``)."""
+    gov = _conj_head(cand.governor)
+    return gov.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless", "whether")
+                                       for m in gov.children)
+
+
 def _purpose_of(cand: Candidate, by_token: dict[int, Candidate]) -> Candidate | None:
     """The event whose stated purpose this candidate is: "opened the bridge *to allow*
     deliveries", "remained on alert *to forestall* violence"; or whose consequence of the
@@ -842,6 +850,7 @@ def extract_events(doc: Doc, *, actors: ActorIndex, times: list[TimeRef], places
     cands = _fold_stated_demands(_fold_purposes(_fold_complements(_demand_candidates(ctx, cands) + cands)))
     for cand in cands:
         _threatened(ctx, cand)
+    cands = [c for c in cands if not _conditional(c)]
     events: list[Event] = []
     for cand in cands:
         if cand.mode == "visit" and not cand.target:
