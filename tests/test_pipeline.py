@@ -605,3 +605,23 @@ def test_kt_quotes(results):
     assert speakers("its troops had returned fire") == ["Tajikistan"]
     (grave,) = [q for q in ex.quotes if "grave violation" in q.content.text]
     assert grave.direct and "ministry" in ex.actor(grave.speaker).name.lower()
+
+
+def test_invariants_hold_on_word_salad(nlp):
+    """Shuffled news words, parsed however the model can: offsets stay exact and no event
+    has an actor on both sides."""
+    import random
+
+    words = ("Kenya Uganda said it they would attack attacks talks with the of to in on if "
+             "unless Nairobi troops police rebels agreed refused demanded his its their against "
+             "Saudi-led anti- pro- alert on -led rocket-propelled grenades minister met condemned "
+             "Monday . , \" ( ) must saying sanctions aid withdrew ambassador from killed "
+             "government army Kenyan Ugandan positions blamed economy trade which we he them").split()
+    rng = random.Random(1)
+    texts = [" ".join(rng.choice(words) for _ in range(rng.randint(1, 80))) for _ in range(300)]
+    for text, doc in zip(texts, nlp.pipe(texts, batch_size=64)):
+        ex = extract_doc(doc, Article(text=text))
+        for e in ex.events:
+            assert not set(e.source) & set(e.target), (text, e)
+        for ent in ex.entities:
+            assert text[ent.start:ent.end] == ent.text

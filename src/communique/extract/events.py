@@ -883,7 +883,7 @@ def extract_events(doc: Doc, *, actors: ActorIndex, times: list[TimeRef], places
             trigger=Span(start, end, doc_text(doc)[start:end]),
             sentence=_sentence_bounds(sent),
             source=list(cand.source),
-            target=list(cand.target),
+            target=[a for a in cand.target if a not in cand.source],  # no one acts on itself
             mode=cand.mode,
             contexts=_contexts(cand),
             aux=aux,  # type: ignore[arg-type]
