@@ -276,7 +276,7 @@ COUNTRY_EXTRAS = {
 # gazetteer finds namesake sites abroad (a "Northern Ireland" in the United States).
 REGION_EXTRAS = {"GBR": ["northern ireland"]}
 # PETRARCH's own codes for places ISO 3166 now covers.
-PETRARCH_ISO = {"KSV": "XKX", "TMP": "TLS"}
+PETRARCH_ISO = {"KSV": "XKX", "TMP": "TLS", "ANG": "AGO"}  # ANG: a misspelt Angola (UNITA)
 DISPLAY_NAMES = {"PSE": "Palestine", "CZE": "Czech Republic", "TLS": "Timor-Leste"}
 
 # Surfaces that are also ordinary English words or given names: a matcher should want
@@ -767,6 +767,7 @@ def code_country(parts: list[str], geo: Geo) -> str | None:
     """PETRARCH puts the country first (PSEREB) or after the type (NGOUSAHRI); MUS and other
     religion codes that collide with ISO codes (Mauritius) are religions there."""
     for p in parts[:2]:
+        p = PETRARCH_ISO.get(p, p)
         if p in geo.countries and p not in CAMEO_SECTOR:
             return p
         if p not in TYPE_CODES:
@@ -780,6 +781,24 @@ def specific_chunk(parts: list[str], geo: Geo) -> str | None:
     if last and last not in TYPE_CODES | REGION_CODES and last not in CAMEO_SECTOR and last not in geo.countries:
         return last
     return None
+
+
+def country_in_name(name: str, geo: Geo) -> str | None:
+    """The one country a group's name names by name or demonym, else None. The longest
+    phrase wins ("North Korean" is not "Korean"); "Latin American" names no country."""
+    demonyms = demonym_table()
+    words = name.split()
+    matches = []  # (start, end, code)
+    for n in range(1, 4):
+        for i in range(len(words) - n + 1):
+            phrase = " ".join(words[i:i + n])
+            for code, info in geo.countries.items():
+                if phrase == fold(info["name"]) or phrase in demonyms.get(code, ()):
+                    matches.append((i, i + n, code))
+    found = {code for i, j, code in matches
+             if not any(a <= i and j <= b and b - a > j - i for a, b, _ in matches)
+             and not (i > 0 and words[i - 1] in ("latin", "pan", "anti", "pro"))}
+    return found.pop() if len(found) == 1 else None
 
 
 def build_igos(international: list[Block], milnonstate: list[Block], countries_blocks: list[Block],
@@ -845,6 +864,9 @@ def build_igos(international: list[Block], milnonstate: list[Block], countries_b
         paren = paren_acronym(block.names[0])
         table_code = ORG_BY_NAME.get(primary) or GROUP_CODES.get(primary) or (known[0] if known else None)
         country = code_country(parts, geo)
+        if country is None and kind == "group":
+            # A regional code ([MEAREB]) but a national name: "Palestinian Islamic Jihad".
+            country = country_in_name(primary, geo)
         if table_code:
             code = table_code
         else:

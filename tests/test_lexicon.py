@@ -126,6 +126,14 @@ def test_group_country_when_petrarch_gives_one():
     assert lexicon.igos()["taliban"]["country"] == "AFG"
 
 
+def test_group_country_from_its_name(build):
+    geo = build.load_geo()
+    assert build.country_in_name("palestinian islamic jihad", geo) == "PSE"
+    assert build.country_in_name("north korean liberation front", geo) == "PRK"   # not KOR too
+    assert build.country_in_name("latin american patriotic army", geo) is None
+    assert build.country_in_name("islamic army of iraq and syria", geo) is None    # two countries
+
+
 @pytest.mark.parametrize(
     ("phrase", "sector"),
     [
