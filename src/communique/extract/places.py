@@ -93,8 +93,15 @@ def geocode(name: str, *, prefer: tuple[str, ...] = ()) -> tuple[str, str | None
         # A region the country lexicon knows ("Darfur", "Bosnia", "the West Bank"): its
         # country is certain, its coordinates are not in the gazetteer.
         return name, found[0], None, None, "region"
-    # A site named after its city: try the longest run of words that is a city.
     words = name.split()
+    # "Montenegro province", "Kosovo region": a part named after a country or region the
+    # lexicon knows lies in it, whatever namesake towns the gazetteer has abroad.
+    for n in range(len(words) - 1, 0, -1):
+        for i in range(len(words) - n + 1):
+            part = vocab.country(" ".join(words[i:i + n]))
+            if part and part[1] in ("name", "region") and words[i][:1].isupper():
+                return name, part[0], None, None, "region"
+    # A site named after its city: try the longest run of words that is a city.
     for n in range(len(words) - 1, 0, -1):
         for i in range(len(words) - n + 1):
             city = gaz.city(" ".join(words[i:i + n]), prefer=prefer)
