@@ -255,7 +255,8 @@ def test_region_places_name_their_country():
     # Not a namesake site abroad.
     result = extract("Police raided homes in Northern Ireland on Friday.", published=PUB)
     assert [(p.country, p.feature) for p in result.places] == [("GBR", "region")]
-    result = extract("Serbia lifted the curfew in Montenegro province on Friday.", published=PUB)
+    result = extract("Belgrade relaxed its security rules on Friday in Montenegro province, the site of "
+                     "clashes in May.", published=PUB)
     assert [(p.country, p.feature) for p in result.places] == [("MNE", "region")]
 
 
