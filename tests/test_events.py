@@ -76,6 +76,9 @@ def dyads(result):
         ("Ghana accused Togo of shelling a border village.", ("ACCUSE", ("GHA",), ("TGO",), None)),
         ("Ghana accused Togo of shelling a border village.", ("ASSAULT", ("TGO",), (), None)),
         ("Chile said it would not meet the demands of Bolivia.", ("CONCEDE", ("CHL",), ("BOL",), "negated")),
+        # Rebels surrendering at home surrender to no one named.
+        ("Three hundred Sudanese rebels surrendered on Friday in Kassala, an official said.",
+         ("RETREAT", ("SDN",), (), None)),
         # Reform at home has no other party.
         ("Serbian President Ivan Markovic promised to democratize Serbia.", ("AGREE", ("SRB",), (), None)),
         # A force withdrawn or stood down stands for its own side.

@@ -669,7 +669,9 @@ def _locate_unnamed(ctx: Context, cand: Candidate) -> None:
     if not cand.source:
         cand.source = [actor]
         cand.confidence -= 0.1
-    elif not cand.target and actor not in cand.source:
+    elif not cand.target and actor not in cand.source and not (
+            cand.category in _OUTWARD and _countries([actor], ctx.actors) <= _countries(cand.source, ctx.actors)):
+        # (rebels surrendering in their own country surrender to no one named)
         cand.target = [actor]
         cand.confidence -= 0.1
 
