@@ -332,6 +332,10 @@ VERB_OBJECT_TRIGGERS: dict[tuple[str, str], Trigger] = {
     **{("withdraw", who): ("SANCTION", "withdraw", ())
        for who in ("ambassador", "envoy", "diplomat", "delegation", "inspector", "monitor", "observer",
                    "staff", "worker", "personnel", "peacekeeper", "adviser", "advisor", "mission")},
+    # Declaring or imposing a state of emergency or siege (CAMEO 1724).
+    **{(verb, thing): ("COERCE", "martial-law", ("repression",))
+       for verb in ("declare", "impose", "proclaim", "extend")
+       for thing in ("emergency", "siege")},
     # Returning seized arms or property is a release (CAMEO 0842).
     **{("return", thing): ("RETREAT", "release", ())
        for thing in ("weapon", "weapons", "arm", "arms", "equipment", "property", "territory", "land")},
