@@ -420,3 +420,9 @@ def test_a_condition_is_no_happening():
                      published=PUB)
     assert "RETREAT" not in {e.category for e in result.events}, dyads(result)
     assert "CONSULT" in {e.category for e in result.events}, dyads(result)
+
+
+def test_what_someone_must_be_ready_to_do_is_the_demand():
+    result = extract("Kenya said Uganda must be ready to withdraw its troops from the border.", published=PUB)
+    assert dyads(result) == [("REQUEST", ("KEN",), ("UGA",), None)], dyads(result)
+    assert "withdraw" in [s.text for s in result.events[0].also]

@@ -488,6 +488,9 @@ def _frame_of(cand: Candidate, frames: dict[int, Candidate]) -> Candidate | None
                 return None
             if node.dep_ in _COMPLEMENT_ENTRY or head.pos_ == "NOUN":
                 return frame
+            if frame.trigger.i == head.i and any(c.dep_ == "aux" and c.lower_ in _OBLIGATION_AUX
+                                                 for c in head.children):
+                return frame  # "said the US must be ready to mediate": what it must do
             # "rejected North Korea's demand", "dismissed an appeal": the rejected thing.
             return frame if frame.category == "REJECT" and node.i == cand.trigger.i and \
                 node.dep_ == "dobj" and node.pos_ in ("NOUN", "PROPN") else None
