@@ -426,3 +426,23 @@ def test_what_someone_must_be_ready_to_do_is_the_demand():
     result = extract("Kenya said Uganda must be ready to withdraw its troops from the border.", published=PUB)
     assert dyads(result) == [("REQUEST", ("KEN",), ("UGA",), None)], dyads(result)
     assert "withdraw" in [s.text for s in result.events[0].also]
+
+
+def test_a_namesake_town_inside_a_name_places_nothing():
+    # "Union" is also a town in the United States; a name that merely contains it is not there.
+    result = extract("Troops crossed into the Arab Union territory on Monday.", published=PUB)
+    assert "USA" not in {p.country for p in result.places}, result.places
+    # The Soviet Union is coded as its continuing state.
+    result = extract("Sudan signed a trade agreement with the Soviet Union on Monday.", published=PUB)
+    assert ("SUPPORT", ("SDN",), ("RUS",), None) in dyads(result), dyads(result)
+
+
+@pytest.mark.parametrize("text, unwanted", [
+    # A country named only as a modifier in the object is a kind of thing, not a party.
+    ("The US defence secretary advised the president not to pursue the Iranian arms initiative.", "IRN"),
+    # A stance towards a place is no party either.
+    ("Tehran wanted to encourage anti-Baghdad Kurdish rebels to support its troops, the minister said.", "IRQ"),
+])
+def test_object_phrase_modifiers_and_stances_are_no_targets(text, unwanted):
+    result = extract(text, published=PUB)
+    assert all(unwanted not in d[2] for d in dyads(result)), dyads(result)

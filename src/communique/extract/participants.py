@@ -363,6 +363,14 @@ def targets(ctx: Context, verb: Token, passive: bool, prep: str | None = None, *
 # clause or a time phrase does not.
 _OBJECT_DEPS = {"dobj", "ccomp", "xcomp", "attr", "oprd", "dative", "nsubjpass", "prep", "pcomp"}
 _TOPIC_PREPS = ("on", "about", "over", "regarding", "concerning")
+_OBJECT_DEPTH = 5  # arcs below the verb: deeper words describe, they are not aimed at
+
+
+def _stance(tok: Token) -> bool:
+    """ "anti-Baghdad", "pro-Moscow": a stance, not a party."""
+    doc = tok.doc
+    return tok.lower_.startswith(("anti-", "pro-")) or (
+        tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in ("anti", "pro"))
 _COOPERATIVE = {"AGREE", "CONSULT", "COOPERATE", "SUPPORT", "AID"}
 _NOT_PARTY_PREPS = {"since", "until", "during", "after", "before", "following", "according", "despite"}
 
@@ -376,22 +384,26 @@ def object_party(ctx: Context, verb: Token, source: list[str], category: str) ->
     topics = _TOPIC_PREPS if category in _COOPERATIVE else ()
     spans: list[tuple[Token, bool]] = []  # (token, may a place there stand for its country)
 
-    def walk(tok: Token, places: bool) -> None:
+    def walk(tok: Token, places: bool, depth: int) -> None:
         spans.append((tok, places))
-        for c in tok.children:
-            if not (c.dep_ == "prep" and c.lower_ in topics):
-                walk(c, places)
+        if depth < _OBJECT_DEPTH:
+            for c in tok.children:
+                if not (c.dep_ == "prep" and c.lower_ in topics):
+                    walk(c, places, depth + 1)
 
     for c in verb.children:
         if c.dep_ in _OBJECT_DEPS and not (c.dep_ == "prep" and c.lower_ in (*_NOT_PARTY_PREPS, *topics)):
             # A place in the verb's own prepositional phrase is where it happens ("at
             # Geneva"), not whom it is aimed at; one inside the object is ("a curfew in Algiers").
-            walk(c, c.dep_ != "prep")
+            walk(c, c.dep_ != "prep", 1)
     spans.sort(key=lambda x: x[0].i)
     for tok, places in spans:
-        if tok.lower_ in _PRONOUNS or tok.lower_ in ("its", "their", "his", "her"):
+        if tok.lower_ in _PRONOUNS or tok.lower_ in ("its", "their", "his", "her") or _stance(tok):
             continue
         found = ctx.actors.at(tok.i)
+        if tok.dep_ in ("amod", "compound", "nmod") and (found is None or ctx.actors.at(tok.head.i) != found):
+            # "the Iranian arms sale", "the Uruguay Round": a kind of thing, not a party
+            continue
         if found is None and places:
             place = next((p for s, e, p in ctx.places if s <= tok.idx < e), None)
             if place is not None and place.country:
