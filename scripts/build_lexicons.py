@@ -248,7 +248,7 @@ MMR burmese,myanmar; NAM namibian; NPL nepalese,nepali; NLD dutch; NZL new zeala
 NIC nicaraguan; NER nigerien; NGA nigerian; PRK north korean,n. korean; MKD macedonian;
 NOR norwegian; OMN omani; PAK pakistani; PSE palestinian; PAN panamanian;
 PNG papua new guinean; PRY paraguayan; PER peruvian; PHL philippine,filipino;
-POL polish,pole; PRT portuguese; QAT qatari; ROU romanian; RUS russian; RWA rwandan;
+POL polish,pole; PRT portuguese; QAT qatari; ROU romanian; RUS russian,soviet; RWA rwandan;
 SAU saudi,saudi arabian; SEN senegalese; SRB serbian,serb; SLE sierra leonean;
 SGP singaporean; SVK slovak; SVN slovenian,slovene; SOM somali; ZAF south african;
 KOR south korean,s. korean; SSD south sudanese; ESP spanish,spaniard; LKA sri lankan;
@@ -276,7 +276,9 @@ COUNTRY_EXTRAS = {
 # gazetteer finds namesake sites abroad (a "Northern Ireland" in the United States).
 REGION_EXTRAS = {"GBR": ["northern ireland"]}
 # PETRARCH's own codes for places ISO 3166 now covers.
-PETRARCH_ISO = {"KSV": "XKX", "TMP": "TLS", "ANG": "AGO"}  # ANG: a misspelt Angola (UNITA)
+# ANG: a misspelt Angola (UNITA). SUN: the Soviet Union, whose continuing state (its UN
+# seat and treaties) is Russia; "the Soviet Union" is otherwise geocoded as a namesake town.
+PETRARCH_ISO = {"KSV": "XKX", "TMP": "TLS", "ANG": "AGO", "SUN": "RUS"}
 DISPLAY_NAMES = {"PSE": "Palestine", "CZE": "Czech Republic", "TLS": "Timor-Leste"}
 
 # Surfaces that are also ordinary English words or given names: a matcher should want

@@ -101,9 +101,11 @@ def geocode(name: str, *, prefer: tuple[str, ...] = ()) -> tuple[str, str | None
             part = vocab.country(" ".join(words[i:i + n]))
             if part and part[1] in ("name", "region") and words[i][:1].isupper():
                 return name, part[0], None, None, "region"
-    # A site named after its city: try the longest run of words that is a city.
+    # A site named after its city ("Manila Bay", "Baghdad airport"): the longest run of
+    # leading words that is a city. A city word later in the name ("the Soviet Union",
+    # "Union" being a town) says nothing of where it is.
     for n in range(len(words) - 1, 0, -1):
-        for i in range(len(words) - n + 1):
+        for i in (0,):
             city = gaz.city(" ".join(words[i:i + n]), prefer=prefer)
             if city and words[i][:1].isupper():
                 return name, city.country, city.lat, city.lon, "site"
