@@ -103,16 +103,20 @@ def eval_group() -> None:
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @click.option("--errors", default=0, show_default=True, type=click.IntRange(0),
               help="Show the first N sentences the system gets wrong (also in the JSON report).")
+@click.option("--min-confidence", default=0.0, show_default=True, type=click.FloatRange(0.0, 1.0),
+              help="Score only events of at least this confidence, to see what an analyst's "
+                   "confidence filter trades (the gate and the headline figures use 0).")
 @_common
 @_guarded
-def plover_cmd(file: str, errors: int, as_json: bool, out: str | None, model: str, batch_size: int,
-               quiet: bool) -> None:
+def plover_cmd(file: str, errors: int, min_confidence: float, as_json: bool, out: str | None, model: str,
+               batch_size: int, quiet: bool) -> None:
     """Score PLOVER gold records (JSONL with text, plover, source, target, textInfo.markup):
     category, dyad and evidence, for all events and for the top event per sentence."""
     from .eval.plover import evaluate_plover
 
     with _progress(quiet, "plover") as progress:
-        report = evaluate_plover(file, model=model, batch_size=batch_size, progress=progress)
+        report = evaluate_plover(file, model=model, batch_size=batch_size, progress=progress,
+                                 min_confidence=min_confidence)
     _emit(report, as_json, out, errors=errors)
 
 

@@ -34,6 +34,19 @@ def test_plover_json_and_table(tmp_path):
     assert json.loads(out.read_text(encoding="utf-8"))["gold_events"] == 3
 
 
+def test_plover_min_confidence_scores_fewer_events():
+    def predicted(*extra):
+        r = run("plover", FIXTURES / "plover_tiny.jsonl", "--json", "-q", *extra)
+        assert r.exit_code == 0, r.stderr
+        cat = json.loads(r.stdout)["variants"]["all"]["category"]
+        return cat["tp"] + cat["fp"]
+
+    everything = predicted()
+    assert everything > 0
+    assert predicted("--min-confidence", "1.0") < everything
+    assert run("plover", FIXTURES / "plover_tiny.jsonl", "--min-confidence", "1.5").exit_code == 2
+
+
 def test_re3d_bio_and_raw():
     r = run("re3d", FIXTURES / "re3d_tiny.txt", "--json")
     data = json.loads(r.stdout)

@@ -470,13 +470,15 @@ def score_plover(gold: Sequence[GoldSentence], predicted: Sequence[Sequence[Pred
 
 
 def evaluate_plover(path: str | Path, *, model: str | None = None, batch_size: int = 32,
-                    progress: Progress | None = None) -> PloverReport:
-    """Extract every gold sentence (published on its record's date) and score it."""
+                    progress: Progress | None = None, min_confidence: float = 0.0) -> PloverReport:
+    """Extract every gold sentence (published on its record's date) and score it; with
+    ``min_confidence``, only the events of at least that confidence."""
     gold = load_plover_gold(path)
     articles = [Article(text=g.text, published=g.published, id=g.ids[0]) for g in gold]
     predicted, failures = [], []
     for item in run_pipeline(articles, model=model, batch_size=batch_size, progress=progress):
-        predicted.append(predicted_events(item.extraction) if item.extraction else [])
+        events = predicted_events(item.extraction) if item.extraction else []
+        predicted.append([e for e in events if e.confidence >= min_confidence])
         if item.failure:
             failures.append(item.failure)
     report = score_plover(gold, predicted, gold_path=str(path))
