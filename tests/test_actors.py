@@ -309,3 +309,11 @@ def test_lexicon_person_found_without_middle_name(nlp):
     index = extract_actors(nlp("A judge in Zagreb questioned Carlos Menem about arms sales to Croatia."))
     menem = next(a for a in index.actors if a.name == "Carlos Menem")
     assert menem.country == "ARG"
+
+
+def test_ethnic_group_mention_that_includes_ethnic_lives_where_it_acts():
+    from communique import extract
+
+    result = extract("Ethnic Albanian guerrillas attacked a police station in Macedonia on Monday.")
+    group = next(a for a in result.actors if "Albanian" in a.name)
+    assert group.country == "MKD"

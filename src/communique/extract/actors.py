@@ -308,7 +308,8 @@ def _ethnic_groups(doc: Doc, mentions: list[Mention], home: str | None) -> None:
     Albania: an ethnic group takes the country of a place named in its sentence, else the
     article's home country, as event datasets code them."""
     for m in mentions:
-        if m.start == 0 or doc[m.start - 1].lower_ != "ethnic" or not m.country:
+        inside = doc[m.start].lower_ == "ethnic"  # "ethnic Albanian guerrillas" as one group mention
+        if not m.country or not (inside or (m.start > 0 and doc[m.start - 1].lower_ == "ethnic")):
             continue
         sent = doc[m.start].sent
         near = sorted(((abs(e.start - m.start), country_of_place(e.text)) for e in sent.ents
@@ -318,7 +319,8 @@ def _ethnic_groups(doc: Doc, mentions: list[Mention], home: str | None) -> None:
             home if home != m.country else None)
         if lives is None:
             continue
-        m.start -= 1
+        if not inside:
+            m.start -= 1
         m.kind, m.country, m.source = "group", lives, "group"
         m.name = doc[m.start:m.end].text
         head = doc[m.end - 1]
