@@ -22,6 +22,15 @@ from ..ontology.triggers import (
 from ..records import Event, Place, PlaceRef, Quote, Span, TimeRef
 from .doctext import doc_text
 from .actors import ActorIndex
+from .folds import (
+    conditional,
+    demand_candidates,
+    fold_complements,
+    fold_purposes,
+    fold_stated_demands,
+    threatened,
+    ultimatum,
+)
 from .participants import (
     AGAINST,
     CIVILIAN,
@@ -35,23 +44,14 @@ from .participants import (
     REPORTING,
     base_forms,
     VERBAL_AT,
+    conj_head,
     country_of_modifier,
     expand,
     lemma_is,
     subjects,
     targets,
+    to_infinitive,
 )
-
-
-def _conj_head(tok: Token) -> Token:
-    """The first of a run of conjuncts: "launched artillery, mortar and rocket fire" -> artillery."""
-    while tok.dep_ == "conj" and tok.head.i != tok.i:
-        tok = tok.head
-    return tok
-
-
-def _to_infinitive(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _verb_lemma(tok: Token) -> str:
@@ -147,7 +147,7 @@ def _noun_key(tok: Token) -> str | None:
         if two in NOUN_TRIGGERS:
             return two  # "hunger strike" before the governed "strike"
     if tok.lower_ in GOVERNED_NOUN_TRIGGERS:
-        obj = _conj_head(tok)
+        obj = conj_head(tok)
         if obj.dep_ == "dobj" and lemma_is(obj.head, LAUNCHERS):
             return tok.lower_
     if tok.lower_ in NOUN_TRIGGERS:
@@ -221,7 +221,7 @@ def _noun_candidate(ctx: Context, tok: Token) -> Candidate | None:
         cand.source = mods
         if len(mods) > 1 and category in RECIPROCAL:
             cand.reciprocal = True
-    anchor = _conj_head(tok)
+    anchor = conj_head(tok)
     head = anchor.head
     if anchor.dep_ in ("dobj", "nsubjpass", "attr", "ccomp", "oprd") and head.pos_ in ("VERB", "AUX") and \
             lemma_is(head, LIGHT_VERBS | {"be"}):
@@ -409,7 +409,7 @@ def _aux(ctx: Context, gov: Token, date: str | None, precision: str | None) -> s
 def _salience(cand: Candidate) -> float:
     """Main-clause events are what a sentence reports; side clauses add detail. The
     confidence reflects it, so a reader taking one event per sentence takes the main one."""
-    gov = _conj_head(cand.governor)
+    gov = conj_head(cand.governor)
     if gov.dep_ == "ROOT":
         return 0.1
     if gov.dep_ == "ccomp" and gov.head.dep_ == "ROOT" and lemma_is(gov.head, REPORTING):
@@ -454,199 +454,6 @@ def _refer_back(cands: list[Candidate]) -> None:
             if prev.category == cand.about and prev.source:
                 cand.target = [a for a in prev.source if a not in cand.source]
                 break
-
-
-# Events whose content is another action: a threat, promise, demand or refusal names an
-# action that has not happened ("threatened to impose sanctions on Y") and takes its other
-# party. An accusation is left out: what X is accused of is still reported news.
-# A protest's stated demand ("blocked roads demanding reforms") is part of the protest.
-FRAMES: dict[str, frozenset[str] | None] = {
-    "THREATEN": None, "AGREE": None, "REQUEST": None, "REJECT": None,
-    "PROTEST": frozenset({"REQUEST", "ACCUSE", "REJECT"}),
-}
-# Prepositions that introduce the content of a frame ("insisted on", "called for", "agreed
-# to US mediation"), not its circumstances ("agreed ... after talks").
-_CONTENT_PREPS = {"of", "on", "for", "to", "into", "about"}
-# Dependencies that lead from a complement action up to the event it is the content of.
-_COMPLEMENT_ENTRY = {"xcomp", "ccomp", "acl", "prep", "advcl", "relcl"}
-_COMPLEMENT_PATH = _COMPLEMENT_ENTRY | {"conj", "pcomp", "pobj", "dobj", "acomp"}
-
-
-def _frame_of(cand: Candidate, frames: dict[int, Candidate]) -> Candidate | None:
-    """The nearest frame event whose complement holds this candidate's clause."""
-    node = cand.governor
-    for _ in range(5):
-        if node.head.i == node.i or node.dep_ not in _COMPLEMENT_PATH:
-            return None
-        if node.dep_ == "prep" and node.lower_ not in _CONTENT_PREPS:
-            return None
-        head = node.head
-        frame = frames.get(head.i)
-        if frame is not None and frame is not cand:
-            absorbs = FRAMES[frame.category]
-            if absorbs is not None and cand.category not in absorbs:
-                return None
-            if node.dep_ in _COMPLEMENT_ENTRY or head.pos_ == "NOUN":
-                return frame
-            if frame.trigger.i == head.i and any(c.dep_ == "aux" and c.lower_ in _OBLIGATION_AUX
-                                                 for c in head.children):
-                return frame  # "said the US must be ready to mediate": what it must do
-            # "rejected North Korea's demand", "dismissed an appeal": the rejected thing.
-            return frame if frame.category == "REJECT" and node.i == cand.trigger.i and \
-                node.dep_ == "dobj" and node.pos_ in ("NOUN", "PROPN") else None
-        node = head
-    return None
-
-
-# "Russia said Sudan must return the helicopter": a statement that someone else must or
-# should act is a demand on them.
-_OBLIGATION_AUX = {"must", "should"}
-_STATEMENT_HEADS = REPORTING | {"conclude", "stress", "urge", "argue", "insist", "demand"}
-_STATEMENT_NOUNS = {"reminder", "warning", "message", "statement", "demand", "call"}
-
-
-def _demand_candidates(ctx: Context, cands: list[Candidate]) -> list[Candidate]:
-    taken = {c.trigger.i for c in cands if c.category == "REQUEST"}
-    out = []
-    for verb in ctx.doc:
-        if verb.pos_ not in ("VERB", "AUX") or verb.dep_ not in ("ccomp", "acl") or \
-                not any(c.dep_ == "aux" and c.lower_ in _OBLIGATION_AUX for c in verb.children):
-            continue
-        head = verb.head
-        if head.pos_ == "VERB" and lemma_is(head, _STATEMENT_HEADS) and head.tag_ != "VBG":
-            speaker, _ = subjects(ctx, head)
-        elif head.pos_ == "NOUN" and head.lemma_.lower() in _STATEMENT_NOUNS and head.head.pos_ == "VERB":
-            speaker, _ = subjects(ctx, head.head)
-        else:
-            continue
-        addressed, _ = subjects(ctx, verb)
-        addressed = [a for a in addressed if a not in speaker]
-        if not speaker or not addressed or verb.i in taken or head.i in taken:
-            continue
-        out.append(Candidate(verb, head if head.pos_ == "VERB" else head.head, "REQUEST", None, (),
-                             speaker, addressed, confidence=0.75))
-    return out
-
-
-def _fold_stated_demands(cands: list[Candidate]) -> list[Candidate]:
-    """ "staged rallies against Abbas, saying he must resign": what the protesters say
-    someone must do is their protest's demand, part of it, not an act of its own."""
-    by_token = _by_token(cands)
-    kept = []
-    for cand in cands:
-        gov = cand.governor
-        saying = gov.head
-        main = by_token.get(saying.head.i) if gov.dep_ == "ccomp" and saying.tag_ == "VBG" and \
-            lemma_is(saying, _STATEMENT_HEADS) and saying.dep_ in ("advcl", "xcomp") else None
-        if main is None or main is cand or not any(
-                c.dep_ == "aux" and c.lower_ in _OBLIGATION_AUX for c in gov.children):
-            kept.append(cand)
-            continue
-        main.folded += [cand.trigger, *cand.folded]
-    return kept
-
-
-def _ultimatum(cand: Candidate) -> bool:
-    """ "will withdraw its force unless X holds elections": an action made conditional on
-    what another party does is a threat, whatever the action."""
-    gov = cand.governor
-    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
-               for c in gov.children)
-
-
-def _threatened(ctx: Context, cand: Candidate) -> None:
-    """The party a threat is aimed at is the one whose move is its condition: "threatened
-    to ban voting if Hamas ran" is aimed at Hamas."""
-    if cand.category != "THREATEN" or cand.target:
-        return
-    for tok in cand.governor.subtree:
-        if tok.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in tok.children):
-            found = [a for a in subjects(ctx, tok)[0] if a not in cand.source]
-            if found:
-                cand.target = found
-                return
-
-
-def _conditional(cand: Candidate) -> bool:
-    """ "would meet the mediator if he gave them a veto": the condition is no happening;
-    it shapes the act it conditions (see ``_ultimatum`` and ``_threatened``)."""
-    gov = _conj_head(cand.governor)
-    return gov.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless", "whether")
-                                       for m in gov.children)
-
-
-def _purpose_of(cand: Candidate, by_token: dict[int, Candidate]) -> Candidate | None:
-    """The event whose stated purpose this candidate is: "opened the bridge *to allow*
-    deliveries", "remained on alert *to forestall* violence"; or whose consequence of the
-    same kind it is: "opened fire on protesters, *killing* two"."""
-    gov = _conj_head(cand.governor)
-    if gov.dep_ != "advcl":
-        return None
-    main = by_token.get(gov.head.i)
-    if main is None or main is cand:
-        return None
-    if _to_infinitive(gov):
-        # "stayed home to protest": the purpose names what the act is
-        return None if cand.category == "PROTEST" else main
-    if gov.tag_ == "VBG" and main.category == cand.category and \
-            not any(c.dep_ in ("nsubj", "nsubjpass") for c in gov.children):
-        return main
-    return None
-
-
-def _by_token(cands) -> dict[int, Candidate]:
-    """Candidates by their trigger's and their governor's token, the first one winning: a
-    light verb ("staged rallies") is where the noun's complements hang."""
-    index: dict[int, Candidate] = {}
-    for c in cands:
-        index.setdefault(c.trigger.i, c)
-        index.setdefault(c.governor.i, c)
-    return index
-
-
-def _fold_purposes(cands: list[Candidate]) -> list[Candidate]:
-    by_token = _by_token(cands)
-    kept = []
-    for cand in cands:
-        main = _purpose_of(cand, by_token)
-        if main is None:
-            kept.append(cand)
-            continue
-        if not main.target:
-            main.target = [a for a in cand.target if a not in main.source]
-        main.folded += [cand.trigger, *cand.folded]
-    return kept
-
-
-def _fold_complements(cands: list[Candidate]) -> list[Candidate]:
-    """One event for "X threatened to break relations with Y": THREATEN X -> Y, with the
-    complement's trigger kept as a further word of it, as event coders code the sentence.
-    A demand's target is whoever is to act ("demanded that Israel ease ...")."""
-    # A demand comes first and outranks what is demanded.
-    frames = _by_token(c for c in cands if c.category in FRAMES)
-    kept: list[Candidate] = []
-    for cand in cands:
-        same = [f for f in (frames.get(cand.trigger.i), frames.get(cand.governor.i))
-                if f is not None and f is not cand and (FRAMES[f.category] is None
-                                                        or cand.category in FRAMES[f.category])]
-        frame = same[0] if same else _frame_of(cand, frames)
-        if frame is None:
-            kept.append(cand)
-            continue
-        while frame.trigger.i in frames and _frame_of(frame, frames) is not None:
-            frame = _frame_of(frame, frames)  # type: ignore[assignment]
-        if not frame.target:
-            others = [a for a in cand.source if a not in frame.source]
-            # Whoever is to act is addressed; whoever made a rejected offer is rejected.
-            if others and (frame.category in ("REQUEST", "ACCUSE", "THREATEN")
-                           or cand.trigger.pos_ in ("NOUN", "PROPN")):
-                frame.target = others
-            else:
-                frame.target = [a for a in cand.target if a not in frame.source]
-        if frame.category == "THREATEN" and frame.mode is None:
-            frame.mode = THREAT_MODES.get(cand.category)
-        frame.folded += [cand.trigger, *cand.folded]
-    return kept
 
 
 _LOCAL = {"PROTEST", "COERCE", "ASSAULT", "MOBILIZE", "SANCTION", "CONCEDE", "RETREAT"}
@@ -733,9 +540,9 @@ def _host(ctx: Context, cand: Candidate) -> list[str]:
 def _intended(cand: Candidate, aux: str | None) -> str | None:
     """An action someone agreed, hoped or vowed to take lies ahead: "agreed to deepen
     cooperation and hold consultations" gives aux future to both."""
-    gov = _conj_head(cand.governor)
+    gov = conj_head(cand.governor)
     if aux is None and lemma_is(gov.head, INTENT_HEADS) and (
-            gov.dep_ == "xcomp" or (gov.dep_ == "advcl" and _to_infinitive(gov))):
+            gov.dep_ == "xcomp" or (gov.dep_ == "advcl" and to_infinitive(gov))):
         return "future"
     return aux
 
@@ -849,13 +656,13 @@ def extract_events(doc: Doc, *, actors: ActorIndex, times: list[TimeRef], places
     _refer_back(cands)
     _agent_from_event_subject(cands)
     for cand in cands:
-        if cand.category != "THREATEN" and cand.category not in ("REQUEST", "REJECT") and _ultimatum(cand):
+        if cand.category != "THREATEN" and cand.category not in ("REQUEST", "REJECT") and ultimatum(cand):
             cand.mode = THREAT_MODES.get(cand.category)
             cand.category = "THREATEN"
-    cands = _fold_stated_demands(_fold_purposes(_fold_complements(_demand_candidates(ctx, cands) + cands)))
+    cands = fold_stated_demands(fold_purposes(fold_complements(demand_candidates(ctx, cands) + cands)))
     for cand in cands:
-        _threatened(ctx, cand)
-    cands = [c for c in cands if not _conditional(c)]
+        threatened(ctx, cand)
+    cands = [c for c in cands if not conditional(c)]
     events: list[Event] = []
     for cand in cands:
         if cand.mode == "visit" and not cand.target:

@@ -247,6 +247,17 @@ def _agrees(ctx: Context, pronoun: str, subj: Token) -> bool:
     return actor is not None and actor.kind == "person"
 
 
+def conj_head(tok: Token) -> Token:
+    """The first of a run of conjuncts: "launched artillery, mortar and rocket fire" -> artillery."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def to_infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def country_of_modifier(ctx: Context, tok: Token) -> list[str]:
     """ "sanctions on Tajik goods", "demolished Palestinian homes": the country the thing belongs to."""
     for c in tok.children:
