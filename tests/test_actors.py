@@ -317,3 +317,14 @@ def test_ethnic_group_mention_that_includes_ethnic_lives_where_it_acts():
     result = extract("Ethnic Albanian guerrillas attacked a police station in Macedonia on Monday.")
     group = next(a for a in result.actors if "Albanian" in a.name)
     assert group.country == "MKD"
+
+
+def test_bare_surname_the_ner_calls_a_place_is_still_the_person(nlp):
+    index = extract_actors(nlp("The agency's regional director, Omar Haddad, said shelters were full. "
+                               "Aid groups are running out of blankets, according to Haddad."))
+    haddad = next(a for a in index.actors if a.name == "Omar Haddad")
+    assert [m.text for m in haddad.mentions].count("Haddad") == 1
+    # A known place keeps its reading.
+    index = extract_actors(nlp("President George Washington visited Paris. He then flew to Washington."))
+    person = next(a for a in index.actors if a.name == "George Washington")
+    assert "Washington" not in [m.text for m in person.mentions]

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from . import vocab
 from .orgnames import BUSINESS_WORDS
 from .mentions import Mention
+from .gazetteer import gazetteer
 from .places import misread_place
 
 
@@ -305,12 +306,22 @@ def name_echoes(doc: Doc, persons: list[Mention], taken: set[int]) -> list[Menti
     first_seen = min((m.start for m in persons), default=len(doc))
     out = []
     for tok in doc[first_seen:]:
-        if tok.i in taken or tok.pos_ != "PROPN" or tok.ent_type_ not in ("", "PERSON"):
+        if tok.i in taken or tok.pos_ != "PROPN":
             continue
+        if tok.ent_type_ not in ("", "PERSON") and (tok.ent_type_ not in _MISREAD_NAME_TYPES or _known_place(tok.text)):
+            continue  # the NER reads "according to Haddad" as a place; a known place stays one
         names = owners.get(tok.text)
         if names and len(names) == 1 and not _is_name_token_of_longer(doc, tok):
             out.append(Mention(tok.i, tok.i + 1, "person", tok.text, source="alias", confidence=0.6))
     return out
+
+
+# Labels the small NER gives a lone surname it has just tagged PERSON in full.
+_MISREAD_NAME_TYPES = ("GPE", "ORG", "NORP", "LOC")
+
+
+def _known_place(word: str) -> bool:
+    return vocab.country(word) is not None or gazetteer().city(word) is not None
 
 
 def _is_name_token_of_longer(doc: Doc, tok: Token) -> bool:
