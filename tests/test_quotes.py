@@ -111,3 +111,12 @@ def test_first_paragraph_of_a_long_quote_takes_the_speaker_named_later(nlp):
     qs, index = quotes(nlp, text)
     direct = [q for q in qs if q.direct]
     assert [speaker_name(index, q) for q in direct] == ["Ida Holm", "Ida Holm"]
+
+
+@pytest.mark.model
+def test_speaker_of_a_cue_parsed_as_a_reduced_relative(nlp):
+    text = ("Kenya's trade minister, Amina Wekesa, posted on X on Friday: "
+            "\u201cExports rose 12 percent this year. The work continues.\u201d")
+    qs, index = quotes(nlp, text)
+    (q,) = [q for q in qs if q.direct]
+    assert speaker_name(index, q) == "Amina Wekesa"

@@ -98,6 +98,11 @@ def _subject(verb: Token) -> Token | None:
             return c
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
         return _subject(verb.head)
+    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        # "the minister, Lucia Ferreira, posted on X: ..." parsed as a reduced relative: the
+        # noun speaks, unless an agent is named ("a statement issued by the ministry").
+        agent = next((p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
+        return agent if agent is not None else verb.head
     return None
 
 
