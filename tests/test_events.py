@@ -76,6 +76,9 @@ def dyads(result):
         ("Ghana accused Togo of shelling a border village.", ("ACCUSE", ("GHA",), ("TGO",), None)),
         ("Ghana accused Togo of shelling a border village.", ("ASSAULT", ("TGO",), (), None)),
         ("Chile said it would not meet the demands of Bolivia.", ("CONCEDE", ("CHL",), ("BOL",), "negated")),
+        # A state blocking ships coerces; civilians blocking roads protest.
+        ("The Philippine coast guard said Chinese vessels blocked its ships near the shoal.",
+         ("COERCE", ("CHN",), ("PHL",), None)),
         # Declaring a state of emergency or siege (CAMEO 1724).
         ("Peru declared a state of emergency in Lima on Monday.", ("COERCE", ("PER",), (), None)),
         # Rebels surrendering at home surrender to no one named.

@@ -120,3 +120,10 @@ def test_speaker_of_a_cue_parsed_as_a_reduced_relative(nlp):
     qs, index = quotes(nlp, text)
     (q,) = [q for q in qs if q.direct]
     assert speaker_name(index, q) == "Amina Wekesa"
+
+
+@pytest.mark.model
+def test_an_unqualified_coast_guard_speaks(nlp):
+    qs, index = quotes(nlp, "The ferry resumed service.\n\nThe coast guard said it had inspected the vessel twice.")
+    (q,) = qs
+    assert speaker_name(index, q) == "coast guard"

@@ -343,7 +343,9 @@ def _verb_candidate(ctx: Context, tok: Token) -> Candidate | None:
     if not source:
         conf -= 0.15
     if category == "COERCE" and tok.lemma_.lower() in ("block", "blockade", "obstruct", "occupy") and \
-            source and all((ctx.actors.actor(a) or NO_ACTOR).sector in CIVILIAN for a in source):
+            source and all((ctx.actors.actor(a) or NO_ACTOR).sector in CIVILIAN
+                           and (ctx.actors.actor(a) or NO_ACTOR).kind != "country" for a in source):
+        # Civilians blocking roads protest; a state blocking ships coerces.
         category, mode = "PROTEST", "obstruct"
     cand = Candidate(tok, tok, category, mode, contexts, source, target, confidence=conf)
     if obj is not None and _noun_key(obj) in NOUN_TRIGGERS and not target:

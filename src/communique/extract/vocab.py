@@ -75,10 +75,12 @@ INSTITUTION_NOUNS = {
     "congress": "LEG", "senate": "LEG", "legislature": "LEG", "army": "MIL", "navy": "MIL",
     "military": "MIL", "air force": "MIL", "armed forces": "MIL", "police": "COP",
     "court": "JUD", "supreme court": "JUD", "judiciary": "JUD",
+    "coast guard": "MIL", "border guard": "MIL", "national guard": "MIL", "central bank": "GOV",
 }
 # Institutions a country has at home: an unqualified one is the article's home country's.
 DOMESTIC_NOUNS = {"ministry", "government", "cabinet", "army", "navy", "military", "police",
-                  "parliament", "air force", "armed forces", "administration", "presidency"}
+                  "parliament", "air force", "armed forces", "administration", "presidency",
+                  "coast guard", "border guard", "national guard", "central bank"}
 
 # Plural collective nouns that stand for a group of people of some sector.
 GROUP_NOUNS = {
