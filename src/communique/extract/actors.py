@@ -146,10 +146,10 @@ _CIVILIAN_SECTORS = {"CVL", "LAB", "EDU", "OPP", "REF", "JRN", "MED", "REL"}
 _LOCAL_SECTORS = _CIVILIAN_SECTORS | {"REB", "UAF"}
 
 
-def _common_noun_mentions(doc: Doc, taken: set[int]) -> list[Mention]:
-    """Institutions and groups named by common nouns: "the defence ministry", "Indian troops"."""
+def _common_noun_mentions(doc: Doc, taken: set[int], stances: set[int]) -> list[Mention]:
+    """Institutions and groups named by common nouns: "the defence ministry", "Indian troops".
+    ``stances`` are the tokens of "anti-X" phrases, which name no group's country."""
     out: list[Mention] = []
-    stances = _attitudes(doc)
     for tok in doc:
         if tok.i in taken or tok.pos_ not in ("NOUN", "PROPN"):
             continue
@@ -329,15 +329,25 @@ def _ethnic_groups(doc: Doc, mentions: list[Mention], home: str | None) -> None:
             m.name = doc[m.start:m.end].text
 
 
+def is_stance(tok: Token) -> bool:
+    """The X of "anti-X" or "pro-X" (one token or three): a stance towards X, which makes
+    no one X's actor ("an anti-Syria journalist" in Beirut is Lebanese) and X no party."""
+    doc = tok.doc
+    return tok.lower_.startswith(("anti-", "pro-")) or _after_stance_prefix(doc, tok.i)
+
+
+def _after_stance_prefix(doc: Doc, i: int) -> bool:
+    return i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in ("anti", "pro")
+
+
 def _attitudes(doc: Doc) -> set[int]:
-    """Tokens of "anti-Syria", "pro-Russian": a stance towards a country, which makes no
-    one that country's actor ("an anti-Syria journalist" in Beirut is Lebanese)."""
+    """Tokens of "anti-Syria", "pro-Russian", the prefix included."""
     out: set[int] = set()
     for tok in doc:
-        if tok.lower_ in ("anti", "pro") and tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-":
-            out.update(range(tok.i, tok.i + 3))
-        elif tok.lower_.startswith(("anti-", "pro-")):
+        if is_stance(tok):
             out.add(tok.i)
+            if _after_stance_prefix(doc, tok.i):
+                out.update((tok.i - 2, tok.i - 1))
     return out
 
 
@@ -345,14 +355,15 @@ def extract_mentions(doc: Doc, *, place_countries: list[str] | None = None) -> t
     persons = person_mentions(doc)
     taken = {t for m in persons for t in range(m.start, m.end)}
     persons += name_echoes(doc, persons, taken)
-    taken = {t for m in persons for t in range(m.start, m.end)} | _attitudes(doc)
+    stances = _attitudes(doc)
+    taken = {t for m in persons for t in range(m.start, m.end)} | stances
     # Tokens of a person's title are not separate actors ("Defence" in "Defence Minister X").
     for m in persons:
         sent = doc[m.start].sent
         taken.update(range(title_start(doc, m.start, sent.start), m.start))
     ents = _entity_mentions(doc, taken)
     taken |= {t for m in ents for t in range(m.start, m.end)}
-    commons = _common_noun_mentions(doc, taken)
+    commons = _common_noun_mentions(doc, taken, stances)
     taken |= {t for m in commons for t in range(m.start, m.end)}
     mentions = sorted(persons + ents + commons + _leftover_adjectives(doc, taken),
                       key=lambda m: m.start)

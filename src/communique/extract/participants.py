@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 
 from ..records import Place, Quote, TimeRef
 from . import vocab
-from .actors import ActorIndex
+from .actors import ActorIndex, is_stance
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
 # Which prepositions of an event noun name its target: "talks on trade" is a topic,
@@ -375,13 +375,6 @@ def targets(ctx: Context, verb: Token, passive: bool, prep: str | None = None, *
 _OBJECT_DEPS = {"dobj", "ccomp", "xcomp", "attr", "oprd", "dative", "nsubjpass", "prep", "pcomp"}
 _TOPIC_PREPS = ("on", "about", "over", "regarding", "concerning")
 _OBJECT_DEPTH = 5  # arcs below the verb: deeper words describe, they are not aimed at
-
-
-def _stance(tok: Token) -> bool:
-    """ "anti-Baghdad", "pro-Moscow": a stance, not a party."""
-    doc = tok.doc
-    return tok.lower_.startswith(("anti-", "pro-")) or (
-        tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in ("anti", "pro"))
 _COOPERATIVE = {"AGREE", "CONSULT", "COOPERATE", "SUPPORT", "AID"}
 _NOT_PARTY_PREPS = {"since", "until", "during", "after", "before", "following", "according", "despite"}
 
@@ -409,7 +402,7 @@ def object_party(ctx: Context, verb: Token, source: list[str], category: str) ->
             walk(c, c.dep_ != "prep", 1)
     spans.sort(key=lambda x: x[0].i)
     for tok, places in spans:
-        if tok.lower_ in _PRONOUNS or tok.lower_ in ("its", "their", "his", "her") or _stance(tok):
+        if tok.lower_ in _PRONOUNS or tok.lower_ in ("its", "their", "his", "her") or is_stance(tok):
             continue
         found = ctx.actors.at(tok.i)
         if tok.dep_ in ("amod", "compound", "nmod") and (found is None or ctx.actors.at(tok.head.i) != found):
