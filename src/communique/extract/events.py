@@ -436,9 +436,14 @@ def _agent_from_event_subject(cands: list[Candidate]) -> None:
             cand.source = [a for a in event.source if a not in cand.target]
 
 
-# Acts whose other party is never the actor's own country when only the object phrase
-# names it: cooperation, aid and withdrawal are with or from someone else.
+# Acts whose other party is never the actor's own country when only the object phrase or
+# the place names it: cooperation, aid and withdrawal are with or from someone else.
 _OUTWARD = {"AGREE", "CONSULT", "COOPERATE", "SUPPORT", "AID", "RETREAT"}
+
+
+def _at_home(ctx: Context, cand: Candidate, ids: list[str]) -> bool:
+    """Whether ``ids`` are only the candidate's own countries, for an act aimed outward."""
+    return cand.category in _OUTWARD and _countries(ids, ctx.actors) <= _countries(cand.source, ctx.actors)
 
 
 def _sentence_bounds(sent) -> tuple[int, int]:
@@ -481,8 +486,7 @@ def _locate_unnamed(ctx: Context, cand: Candidate) -> None:
     if not cand.source:
         cand.source = [actor]
         cand.confidence -= 0.1
-    elif not cand.target and actor not in cand.source and not (
-            cand.category in _OUTWARD and _countries([actor], ctx.actors) <= _countries(cand.source, ctx.actors)):
+    elif not cand.target and actor not in cand.source and not _at_home(ctx, cand, [actor]):
         # (rebels surrendering in their own country surrender to no one named)
         cand.target = [actor]
         cand.confidence -= 0.1
@@ -674,10 +678,9 @@ def extract_events(doc: Doc, *, actors: ActorIndex, times: list[TimeRef], places
             cand.reciprocal = True  # a meeting or call is mutual, whoever sought it
         _locate_unnamed(ctx, cand)
         if cand.source and not cand.target and not cand.reciprocal:
-            cand.target = object_party(ctx, cand.governor, cand.source, cand.category)
-            if cand.category in _OUTWARD and _countries(cand.target, ctx.actors) <= _countries(cand.source, ctx.actors):
-                # "promised to democratize Serbia": reform at home, no other party
-                cand.target = []
+            found = object_party(ctx, cand.governor, cand.source, cand.category)
+            # "promised to democratize Serbia": reform at home, no other party
+            cand.target = [] if _at_home(ctx, cand, found) else found
         _domestic_target(ctx, cand)
         date, precision = _when(ctx, cand)
         aux = _aux(ctx, cand.governor, date, precision)
