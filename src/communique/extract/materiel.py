@@ -89,8 +89,6 @@ def extract_materiel(doc: Doc) -> list[Entity]:
         kind = _kind(words, head, weapons, aircraft)
         if kind is None:
             continue
-        # Keep only the words up to the matched phrase's own modifiers: a listed phrase or
-        # a platform head, with the modifiers in front of it.
         span = doc[start:tok.i + 1]
         out.append(Entity(kind, span.start_char, span.end_char, span.text))
     return out

@@ -104,10 +104,10 @@ def geocode(name: str, *, prefer: tuple[str, ...] = ()) -> tuple[str, str | None
     # A site named after its city ("Manila Bay", "Baghdad airport"): the longest run of
     # leading words that is a city. A city word later in the name ("the Soviet Union",
     # "Union" being a town) says nothing of where it is.
-    for n in range(len(words) - 1, 0, -1):
-        for i in (0,):
-            city = gaz.city(" ".join(words[i:i + n]), prefer=prefer)
-            if city and words[i][:1].isupper():
+    if words and words[0][:1].isupper():
+        for n in range(len(words) - 1, 0, -1):
+            city = gaz.city(" ".join(words[:n]), prefer=prefer)
+            if city:
                 return name, city.country, city.lat, city.lon, "site"
     return None
 
