@@ -449,3 +449,49 @@ def test_a_namesake_town_inside_a_name_places_nothing():
 def test_object_phrase_modifiers_and_stances_are_no_targets(text, unwanted):
     result = extract(text, published=PUB)
     assert all(unwanted not in d[2] for d in dyads(result)), dyads(result)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Damaging property is CAMEO 171, a coercion; harming people or arms stays an assault.
+    ("Turkish army bulldozers demolished Kurdish homes in Diyarbakir on Sunday.", "COERCE"),
+    ("Colombian rebels blew up two power lines near Medellin.", "COERCE"),
+    ("Colombian rebels destroyed two army helicopters near Medellin.", "ASSAULT"),
+])
+def test_damaging_property_is_coercion(text, expected):
+    result = extract(text, published=PUB)
+    assert {e.category for e in result.events} & {"COERCE", "ASSAULT"} == {expected}, dyads(result)
+
+
+def test_a_trigger_noun_modifying_a_noun_names_a_thing():
+    result = extract("Hungary's foreign minister will visit Austria in May, the first Warsaw Pact minister "
+                     "to do so since 1956.", published=PUB)
+    assert [e.category for e in result.events] == ["CONSULT"], dyads(result)
+
+
+def test_what_something_happened_because_of_or_following_is_backdrop():
+    result = extract("Russia closed its border with Georgia because of fighting between Abkhaz and "
+                     "Georgian forces.", published=PUB)
+    assert "ASSAULT" not in {e.category for e in result.events}, dyads(result)
+    result = extract("Five hundred Ugandan rebels surrendered following a government offensive.",
+                     published=PUB)
+    assert [e.category for e in result.events] == ["RETREAT"], dyads(result)
+
+
+def test_being_opposed_to_an_act_rejects_it():
+    result = extract("Israel is opposed to French mediation in its talks with Syria.", published=PUB)
+    assert ("REJECT", ("ISR",), ("FRA",), None) in dyads(result), dyads(result)
+    result = extract("Kenya opposed the deployment of Ugandan troops in Somalia.", published=PUB)
+    assert "REJECT" in {e.category for e in result.events}, dyads(result)
+    result = extract("Kenya opposed Uganda's president.", published=PUB)
+    assert "REJECT" not in {e.category for e in result.events}, dyads(result)
+
+
+def test_pronoun_after_a_conjoined_reporting_verb_is_its_subject():
+    result = extract("Malian rebels rejected a Senegalese peace plan on Friday and said they would attack "
+                     "French troops.", published=PUB)
+    assert ("ASSAULT", ("MLI",), ("FRA",), "future") in dyads(result), dyads(result)
+
+
+def test_what_an_act_waits_for_is_no_event():
+    result = extract("Malian rebels said they would not disarm until their demands are met.", published=PUB)
+    assert "REQUEST" not in {e.category for e in result.events}, dyads(result)

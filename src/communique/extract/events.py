@@ -15,8 +15,8 @@ from spacy.tokens import Doc, Token
 
 from ..ontology import lexicon
 from ..ontology.triggers import (
-    ALERT_VERBS, CONTEXT_WORDS, COOPERATIVE, GOVERNED_NOUN_TRIGGERS, INTENT_HEADS, LAUNCHERS, JOINT_ADVERBS, LIGHT_VERB_NOUN_OVERRIDES, LIGHT_VERB_OVERRIDES, LIGHT_VERBS,
-    NOT_TRIGGERS, NOUN_TRIGGERS, PATTERN_ONLY, RECIPROCAL, SOURCELESS, THREAT_MODES,
+    ALERT_VERBS, CONTEXT_WORDS, COOPERATIVE, DAMAGING_VERBS, GOVERNED_NOUN_TRIGGERS, INTENT_HEADS, LAUNCHERS, JOINT_ADVERBS, LIGHT_VERB_NOUN_OVERRIDES, LIGHT_VERB_OVERRIDES, LIGHT_VERBS,
+    NOT_TRIGGERS, NOUN_TRIGGERS, PATTERN_ONLY, PROPERTY_NOUNS, RAZING_VERBS, RECIPROCAL, SOURCELESS, THREAT_MODES,
     VERB_OBJECT_TRIGGERS, VERB_TRIGGERS,
 )
 from ..records import Event, Place, PlaceRef, Quote, Span, TimeRef
@@ -69,6 +69,8 @@ def _light_lemma(tok: Token) -> str:
 
 # Passives that state a pledge of their subject: "is committed to", "is pledged to".
 _STATIVE_PLEDGES = {"commit", "pledge", "dedicate"}
+# And one that states a refusal: "Israel is opposed to French mediation" (CAMEO 12).
+_STATIVE_REFUSALS = {"oppose"}
 
 # Nouns that take their meaning from a modifier naming the act: "a mediation effort",
 # "an aid drive", "a protest campaign".
@@ -86,6 +88,9 @@ def _verb_trigger(tok: Token) -> tuple[tuple[str, str | None, tuple[str, ...]], 
     if lemma in _STATIVE_PLEDGES and any(c.dep_ == "auxpass" for c in tok.children) and any(
             c.dep_ == "prep" and c.lower_ == "to" for c in tok.children):
         return ("AGREE", None, ()), 0.7, None  # "Vietnam is committed to opening its economy"
+    if lemma in _STATIVE_REFUSALS and any(c.dep_ == "auxpass" for c in tok.children) and any(
+            c.dep_ == "prep" and c.lower_ == "to" for c in tok.children):
+        return ("REJECT", None, ()), 0.7, "to"
     if prt and f"{lemma} {prt}" in VERB_TRIGGERS:
         # "called off the strike" is not "called the strike"
         return VERB_TRIGGERS[f"{lemma} {prt}"], 0.75, None
@@ -159,9 +164,9 @@ def _noun_key(tok: Token) -> str | None:
 
 # Prepositions that set an earlier or surrounding happening as the scene of the one
 # reported: "holed up since last month's invasion", "amid the fighting", "in the wake of
-# the execution". Event coders code the report, not its backdrop. "After talks between
+# the execution", "following a government offensive", "because of fighting". Event coders code the report, not its backdrop. "After talks between
 # X and Y" and "during the protests" stay events: occasions, often reported for the first time.
-_BACKDROP_PREPS = {"since", "amid", "amidst", "despite"}
+_BACKDROP_PREPS = {"since", "amid", "amidst", "despite", "following", "because"}
 _BACKDROP_OF = {"wake", "aftermath", "because", "run-up", "eve", "result", "light"}
 
 
@@ -174,6 +179,8 @@ _TOPIC_PREPS = {"on", "about", "over", "for", "regarding", "concerning"}
 
 
 def _background(noun: Token) -> bool:
+    if noun.dep_ == "dobj" and noun.head.lower_ == "following" and noun.head.dep_ != "ROOT":
+        return True  # the parser's other reading of "following": a participle with an object
     if noun.dep_ != "pobj":
         return False
     prep = noun.head
@@ -192,6 +199,8 @@ def _noun_candidate(ctx: Context, tok: Token) -> Candidate | None:
     key = _noun_key(tok)
     if key is None or tok.pos_ not in ("NOUN", "PROPN"):
         return None
+    if tok.dep_ in ("compound", "nmod") and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i > tok.i:
+        return None  # "aid convoys", "Warsaw Pact foreign minister": a modifier names a thing
     category, mode, contexts = NOUN_TRIGGERS.get(key) or GOVERNED_NOUN_TRIGGERS[key]
     cand = Candidate(tok, tok, category, mode, contexts, confidence=0.65)
     for c in tok.children:
@@ -253,6 +262,14 @@ def _noun_candidate(ctx: Context, tok: Token) -> Candidate | None:
     return cand
 
 
+def _damages_property(verb: Token) -> bool:
+    lemma = _verb_lemma(verb)
+    if lemma in RAZING_VERBS:
+        return True
+    thing = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    return lemma in DAMAGING_VERBS and thing is not None and thing.lemma_.lower() in PROPERTY_NOUNS
+
+
 # Verbs that demand with a mandative clause ("insisted that Iran stop") and merely assert
 # with a factual one ("insisted the unrest reflected ethnic tensions").
 _ASSERTIVE = {"insist", "maintain", "stress"}
@@ -286,7 +303,7 @@ def _verb_candidate(ctx: Context, tok: Token) -> Candidate | None:
     if joint and found and category not in RECIPROCAL:
         category, mode = "COOPERATE", None
     source, passive = subjects(ctx, tok)
-    if not source and passive and (category == "MOBILIZE" or lemma_is(tok, _STATIVE_PLEDGES) or (
+    if not source and passive and (category == "MOBILIZE" or lemma_is(tok, _STATIVE_PLEDGES | _STATIVE_REFUSALS) or (
             category == "RETREAT" and mode in ("disarm", "withdraw"))):
         # "Greek troops were put on alert", "the guerrillas have been demobilized": a force
         # mobilised or stood down stands for its own side;
@@ -347,6 +364,11 @@ def _verb_candidate(ctx: Context, tok: Token) -> Candidate | None:
                            and (ctx.actors.actor(a) or NO_ACTOR).kind != "country" for a in source):
         # Civilians blocking roads protest; a state blocking ships coerces.
         category, mode = "PROTEST", "obstruct"
+    if category == "ACCUSE" and conf < 0.6 and lemma_is(tok, _STATIVE_REFUSALS) and obj is not None and \
+            _noun_key(obj):
+        category, mode = "REJECT", None  # opposing an act ("opposed the deployment") refuses it
+    if category == "ASSAULT" and _damages_property(tok):
+        category, mode = "COERCE", "seize"
     cand = Candidate(tok, tok, category, mode, contexts, source, target, confidence=conf)
     if obj is not None and _noun_key(obj) in NOUN_TRIGGERS and not target:
         cand.about = NOUN_TRIGGERS[_noun_key(obj)][0]

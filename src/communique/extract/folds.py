@@ -128,7 +128,9 @@ def conditional(cand: Candidate) -> bool:
     """ "would meet the mediator if he gave them a veto": the condition is no happening;
     it shapes the act it conditions (see ``ultimatum`` and ``threatened``)."""
     gov = conj_head(cand.governor)
-    return gov.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless", "whether")
+    if gov.pos_ in ("NOUN", "PROPN") and gov.dep_ in ("nsubj", "nsubjpass"):
+        gov = conj_head(gov.head)  # "until their demands are met": the noun's clause
+    return gov.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless", "whether", "until")
                                        for m in gov.children)
 
 

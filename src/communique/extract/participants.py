@@ -178,7 +178,9 @@ def _single(ctx: Context, tok: Token) -> list[str]:
                     if found:
                         return found
             if lemma_is(node, REPORTING) and node.pos_ == "VERB":
-                subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                # "rebels rejected the plan and said they ...": a conjoined verb shares its subject
+                teller = conj_head(node)
+                subj = next((c for c in teller.children if c.dep_ in ("nsubj", "nsubjpass")), None)
                 if subj is not None and subj.i != tok.i and subj.lower_ not in _PRONOUNS:
                     found = expand(ctx, subj)
                     if found:

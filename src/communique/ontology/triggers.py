@@ -227,6 +227,21 @@ SOURCELESS = {"kill", "wound", "injure", "attack", "bomb", "shell", "destroy", "
               "abduct", "kidnap", "arrest", "detain", "assassinate", "torture", "massacre",
               "behead", "execute", "shoot", "storm", "raid", "loot", "burn"}
 
+# Damaging property without harming anyone is CAMEO 171 "seize or damage property", which
+# CAMEO files under COERCE, as do the human-coded PLOVER records; the crosswalk moves 1712
+# to ASSAULT. Razing verbs always damage property; the others only when their object is a
+# civilian structure, so "destroyed two tanks" or "blew up a bus" stay ASSAULT.
+RAZING_VERBS = {"demolish", "raze", "bulldoze", "vandalize", "vandalise", "ransack"}
+DAMAGING_VERBS = {"destroy", "burn", "torch", "blow", "dynamite", "damage", "wreck", "loot", "sabotage"}
+PROPERTY_NOUNS = {
+    "home", "house", "building", "office", "shop", "store", "property", "church", "mosque",
+    "temple", "synagogue", "shrine", "school", "hospital", "clinic", "line", "pipeline", "plant",
+    "station", "factory", "farm", "crop", "field", "car", "vehicle", "site", "website",
+    "monument", "statue", "tomb", "grave", "cemetery", "village", "hut", "dwelling", "apartment",
+    "structure", "infrastructure", "railway", "rail", "track", "tower", "pylon", "mast", "well",
+    "warehouse", "market", "orchard", "tree", "residence", "headquarters", "premises",
+}
+
 # Heads that make the clause below them an intention: "agreed to provide", "vowed to fight".
 INTENT_HEADS = {"agree", "pledge", "promise", "offer", "vow", "plan", "decide", "intend",
                 "threaten", "swear", "prepare", "undertake", "aim", "hope", "want", "commit",
@@ -300,7 +315,7 @@ VERB_OBJECT_TRIGGERS: dict[tuple[str, str], Trigger] = {
     ("upgrade", "relation"): ("SUPPORT", None, ("diplomatic",)),
     ("restore", "tie"): ("SUPPORT", None, ("diplomatic",)),
     ("restore", "relation"): ("SUPPORT", None, ("diplomatic",)),
-    ("set", "fire"): ("COERCE", "destroy", ()),
+    ("set", "fire"): ("COERCE", "seize", ()),
     ("meet", "demand"): ("CONCEDE", None, ()),
     ("seek", "refuge"): ("REQUEST", None, ("asylum",)),
     ("seek", "asylum"): ("REQUEST", None, ("asylum",)),
