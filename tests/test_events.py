@@ -495,3 +495,23 @@ def test_pronoun_after_a_conjoined_reporting_verb_is_its_subject():
 def test_what_an_act_waits_for_is_no_event():
     result = extract("Malian rebels said they would not disarm until their demands are met.", published=PUB)
     assert "REQUEST" not in {e.category for e in result.events}, dyads(result)
+
+
+def test_the_act_happens_where_its_own_phrase_says():
+    # "from Calgary" describes the man; "in Lebanon" is where, and whose state, arrested him.
+    result = extract("A teacher from Calgary was arrested in Lebanon on Monday.", published=PUB)
+    assert ("COERCE", ("LBN",), ("CAN",), None) in dyads(result), dyads(result)
+
+
+def test_a_name_of_a_country_is_of_that_country():
+    result = extract("King Hassan of Morocco met Israeli officials on Monday.", published=PUB)
+    assert ("CONSULT", ("ISR", "MAR"), (), None) in [(c, tuple(sorted(s + t)), (), a)
+                                                      for c, s, t, a in dyads(result)], dyads(result)
+
+
+def test_a_host_of_talks_between_others_acts_towards_both():
+    result = extract("Norway would be ready to host a meeting between Colombian officials and the rebels "
+                     "of Venezuela.", published=PUB)
+    events = [e for e in result.events if e.category == "CONSULT"]
+    assert len(events) == 1 and not events[0].reciprocal, dyads(result)
+    assert dyads(result)[0][1:3] == (("NOR",), ("COL", "VEN")), dyads(result)

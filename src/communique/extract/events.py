@@ -74,6 +74,14 @@ _STATIVE_REFUSALS = {"oppose"}
 
 # Nouns that take their meaning from a modifier naming the act: "a mediation effort",
 # "an aid drive", "a protest campaign".
+# Light verbs whose subject convenes others: "hosted talks between X and Y".
+_CONVENERS = {"host", "broker", "arrange", "organise", "organize", "sponsor", "convene"}
+
+def _convened(cand: Candidate) -> bool:
+    return lemma_is(cand.governor, _CONVENERS) and any(
+        c.dep_ == "prep" and c.lower_ == "between" for c in cand.trigger.children)
+
+
 _SUPPORT_NOUNS = {"effort", "bid", "campaign", "drive", "attempt", "initiative", "push"}
 
 
@@ -240,7 +248,10 @@ def _noun_candidate(ctx: Context, tok: Token) -> Candidate | None:
         if override:
             cand.category, cand.mode, cand.contexts = override
         subj, passive = subjects(ctx, head)
-        if subj and not cand.reciprocal:
+        if subj and cand.reciprocal and lemma_is(head, _CONVENERS) and not set(subj) & set(cand.source):
+            # "host a meeting between X and Y": the host acts towards both parties
+            cand.source, cand.target, cand.reciprocal = subj, cand.source, False
+        elif subj and not cand.reciprocal:
             cand.source = subj + [a for a in cand.source if a not in subj] if not cand.source else cand.source
             if cand.source != subj:
                 cand.target += [a for a in cand.source if a not in subj and a not in cand.target]
@@ -499,7 +510,7 @@ def _locate_unnamed(ctx: Context, cand: Candidate) -> None:
                                       if sent.start_char <= s < sent.end_char])
     if not owned:
         return
-    start, place = min(owned, key=lambda x: abs(x[0] - cand.trigger.idx))
+    start, place = min(owned, key=lambda x: _nearness(ctx, cand, x[0]))
     if not place.country:
         return
     actor = ctx.actors.implied_country(place.country, start, start + len(place.name))
@@ -649,12 +660,21 @@ def _owned_places(ctx: Context, cand: Candidate, in_sent: list) -> list:
     return owned
 
 
+def _nearness(ctx: Context, cand: Candidate, start: int) -> tuple[bool, int]:
+    """Places in the act's own phrase first ("arrested in Lebanon"), then those describing a
+    party ("a missionary from Calgary"); nearer before farther."""
+    span = ctx.doc.char_span(start, start + 1, alignment_mode="expand")
+    own = span is not None and span.root.head.dep_ == "prep" and \
+        span.root.head.head.i in (cand.trigger.i, cand.governor.i)
+    return not own, abs(start - cand.trigger.idx)
+
+
 def _where(ctx: Context, cand: Candidate, date: str | None) -> PlaceRef | None:
     sent = cand.trigger.sent
     in_sent = [(s, p) for s, e, p in ctx.places if sent.start_char <= s < sent.end_char]
     owned = _owned_places(ctx, cand, in_sent)
     if owned:
-        return min(owned, key=lambda x: abs(x[0] - cand.trigger.idx))[1]
+        return min(owned, key=lambda x: _nearness(ctx, cand, x[0]))[1]
     if ctx.main_place and ctx.published and date and len(date) == 10:
         try:
             if abs((dt.date.fromisoformat(date) - ctx.published).days) <= 7:
@@ -696,7 +716,8 @@ def extract_events(doc: Doc, *, actors: ActorIndex, times: list[TimeRef], places
         if cand.mode == "visit" and not cand.target:
             cand.target = _host(ctx, cand)
         _troop_arrival(cand)
-        if cand.category == "CONSULT" and cand.mode != "visit" and cand.source and cand.target:
+        if cand.category == "CONSULT" and cand.mode != "visit" and cand.source and cand.target and \
+                not _convened(cand):
             cand.reciprocal = True  # a meeting or call is mutual, whoever sought it
         _locate_unnamed(ctx, cand)
         if cand.source and not cand.target and not cand.reciprocal:

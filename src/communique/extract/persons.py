@@ -237,6 +237,9 @@ def _attach_title(doc: Doc, m: Mention) -> None:
                     c2 = c2 or vocab.country_code(doc[end + 1:min(end + 4, sent.end)].text) or \
                         first_country(doc[end + 1:min(end + 5, sent.end)])
                 country = country or c2
+    if m.end + 1 < sent.end and doc[m.end].lower_ == "of":
+        # "King Hassan of Morocco", "President Ruto of Kenya": the name's own country
+        country = _country_after(doc, m.end + 1, sent.end) or country
     if office and office.lower() in ("the", "his", "her"):
         office = None
     m.honorific = honorific
@@ -260,6 +263,18 @@ def _attach_title(doc: Doc, m: Mention) -> None:
         if vocab.sector_of(doc[k:j + 1].text) not in ("GOV", "MIL", "LEG", "JUD", "COP", "SPY") \
                 and not state_title:
             m.sector = "SOC"
+
+
+def _country_after(doc: Doc, start: int, floor: int) -> str | None:
+    """A country's name at ``start`` ("Morocco", "the United States"), not a longer name."""
+    if start < floor and doc[start].lower_ == "the":
+        start += 1
+    for end in range(min(start + 4, floor), start, -1):
+        code = vocab.country_code(doc[start:end].text, kinds=("name",))
+        if code:
+            nxt = doc[end] if end < floor else None
+            return None if nxt is not None and nxt.pos_ == "PROPN" else code
+    return None
 
 
 def first_country(span: SpacySpan) -> str | None:
