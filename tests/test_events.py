@@ -515,3 +515,25 @@ def test_a_host_of_talks_between_others_acts_towards_both():
     events = [e for e in result.events if e.category == "CONSULT"]
     assert len(events) == 1 and not events[0].reciprocal, dyads(result)
     assert dyads(result)[0][1:3] == (("NOR",), ("COL", "VEN")), dyads(result)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Readying an attack is a force posture (CAMEO 15), aimed at whom the attack would hit.
+    ("The Kenyan army prepared to resume shelling Somali positions.", [("MOBILIZE", ("KEN",), ("SOM",), None)]),
+    ("Kenya prepared for war with Somalia.", [("MOBILIZE", ("KEN",), ("SOM",), None)]),
+])
+def test_preparing_an_attack_is_mobilisation(text, expected):
+    result = extract(text, published=PUB)
+    assert dyads(result) == expected, dyads(result)
+
+
+def test_an_attempt_has_no_agent_from_the_clause_above():
+    result = extract("The Kenyan army prepared to resume shelling Somali positions as attempts to resolve "
+                     "the crisis stalled.", published=PUB)
+    assert [e.category for e in result.events] == ["MOBILIZE"], dyads(result)
+
+
+def test_insisting_with_no_clause_is_no_demand():
+    result = extract("Brazil on Monday praised Peru and insisted unrest there reflected old ethnic tensions, "
+                     "not a fight for independence.", published=PUB)
+    assert "REQUEST" not in {e.category for e in result.events}, dyads(result)

@@ -273,6 +273,32 @@ def _noun_candidate(ctx: Context, tok: Token) -> Candidate | None:
     return cand
 
 
+def _violent(tok: Token) -> bool:
+    key = _noun_key(tok)
+    if key:
+        return (NOUN_TRIGGERS.get(key) or GOVERNED_NOUN_TRIGGERS.get(key, ("",)))[0] == "ASSAULT"
+    if tok.lemma_.lower() == "war":
+        return True
+    found = _verb_trigger(tok) if tok.pos_ == "VERB" else None
+    if found is None and tok.pos_ == "VERB":
+        # "resume shelling", "launch an offensive"
+        obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        return (obj is not None and lemma_is(tok, LIGHT_VERBS) and _violent(obj)) or any(
+            c.dep_ == "xcomp" and _violent(c) for c in tok.children)
+    return found is not None and found[0][0] == "ASSAULT"
+
+
+def _aims_at_violence(verb: Token) -> bool:
+    for c in verb.children:
+        if c.dep_ == "xcomp" and to_infinitive(c) and _violent(c):
+            return True
+        if c.dep_ == "dobj" and _violent(c):
+            return True
+        if c.dep_ == "prep" and c.lower_ == "for" and any(p.dep_ == "pobj" and _violent(p) for p in c.children):
+            return True
+    return False
+
+
 def _damages_property(verb: Token) -> bool:
     lemma = _verb_lemma(verb)
     if lemma in RAZING_VERBS:
@@ -288,7 +314,11 @@ _ASSERTIVE = {"insist", "maintain", "stress"}
 
 def _states_a_fact(verb: Token) -> bool:
     clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
-    if clause is None or clause.tag_ not in ("VBD", "VBZ", "VBP", "VBN"):
+    if clause is None:
+        # "insisted unrest there reflected ...", misparsed with an object: a demand needs
+        # a clause, an infinitive or an on-phrase
+        return not any(c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "on") for c in verb.children)
+    if clause.tag_ not in ("VBD", "VBZ", "VBP", "VBN"):
         return False
     return not any(c.dep_ == "aux" and c.lower_ in ("must", "should", "shall") for c in clause.children)
 
@@ -378,6 +408,10 @@ def _verb_candidate(ctx: Context, tok: Token) -> Candidate | None:
     if category == "ACCUSE" and conf < 0.6 and lemma_is(tok, _STATIVE_REFUSALS) and obj is not None and \
             _noun_key(obj):
         category, mode = "REJECT", None  # opposing an act ("opposed the deployment") refuses it
+    if lemma_is(tok, {"prepare", "ready"}) and _aims_at_violence(tok):
+        # Readying an attack is a force posture (CAMEO 15): "prepared to resume shelling",
+        # "preparing a major offensive", "prepared for war".
+        category, mode, contexts = "MOBILIZE", None, ("military",)
     if category == "ASSAULT" and _damages_property(tok):
         category, mode = "COERCE", "seize"
     cand = Candidate(tok, tok, category, mode, contexts, source, target, confidence=conf)

@@ -20,6 +20,8 @@ from .participants import REPORTING, Candidate, Context, conj_head, lemma_is, su
 FRAMES: dict[str, frozenset[str] | None] = {
     "THREATEN": None, "AGREE": None, "REQUEST": None, "REJECT": None,
     "PROTEST": frozenset({"REQUEST", "ACCUSE", "REJECT"}),
+    # "prepared to resume shelling X": a force posture against X, the attack not yet made
+    "MOBILIZE": frozenset({"ASSAULT"}),
 }
 # Prepositions that introduce the content of a frame ("insisted on", "called for", "agreed
 # to US mediation"), not its circumstances ("agreed ... after talks").

@@ -326,7 +326,9 @@ def subjects(ctx: Context, verb: Token) -> tuple[list[str], bool]:
             found = expand(ctx, obj)
             if found:
                 return found, False
-    if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp", "attr") and head is not verb:
+    if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp", "attr") and head is not verb and \
+            not (verb.dep_ == "xcomp" and head.pos_ in ("NOUN", "PROPN")):
+        # (a noun's infinitive, "as attempts to resolve the crisis", has no known agent)
         # "he is prepared to lift the ban": through the adjective to the copula's subject.
         return subjects(ctx, head)[0], False
     # A quoted sentence without a subject ("Had excellent talks with ...") is the speaker's.
