@@ -537,3 +537,26 @@ def test_insisting_with_no_clause_is_no_demand():
     result = extract("Brazil on Monday praised Peru and insisted unrest there reflected old ethnic tensions, "
                      "not a fight for independence.", published=PUB)
     assert "REQUEST" not in {e.category for e in result.events}, dyads(result)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kenya denied entry to two Ugandan opposition leaders on Monday.", "SANCTION"),
+    ("The Gambian government suspended the constitution on Monday.", "COERCE"),
+    ("The United Nations dispatched inspectors to Iraq on Monday.", "ACCUSE"),
+    ("Kenyan youths threw stones at police in Nairobi on Monday.", "PROTEST"),
+])
+def test_verb_and_object_name_the_act(text, expected):
+    result = extract(text, published=PUB)
+    assert [e.category for e in result.events] == [expected], dyads(result)
+
+
+def test_damage_done_in_a_riot_is_the_riot():
+    result = extract("Kenyan prisoners rioted on Monday at a jail in Nairobi, setting fire to their mattresses "
+                     "and smashing furniture.", published=PUB)
+    assert [e.category for e in result.events] == ["PROTEST"], dyads(result)
+
+
+def test_what_rioters_demand_below_their_riot_is_its_demand():
+    result = extract("Prisoners rioted at a jail in Nairobi on Monday, joining thousands of demonstrators in "
+                     "demanding the release of opposition leaders.", published=PUB)
+    assert [e.category for e in result.events] == ["PROTEST"], dyads(result)

@@ -89,8 +89,11 @@ def demand_candidates(ctx: Context, cands: list[Candidate]) -> list[Candidate]:
 
 def fold_stated_demands(cands: list[Candidate]) -> list[Candidate]:
     """ "staged rallies against Abbas, saying he must resign": what the protesters say
-    someone must do is their protest's demand, part of it, not an act of its own."""
+    someone must do is their protest's demand, part of it, not an act of its own; so is
+    what they demand in a clause below the protest ("rioted, joining demonstrators in
+    demanding a referendum")."""
     by_token = _by_token(cands)
+    protests = [c for c in cands if c.category == "PROTEST"]
     kept = []
     for cand in cands:
         gov = cand.governor
@@ -99,6 +102,13 @@ def fold_stated_demands(cands: list[Candidate]) -> list[Candidate]:
             lemma_is(saying, _STATEMENT_HEADS) and saying.dep_ in ("advcl", "xcomp") else None
         if main is None or main is cand or not any(
                 c.dep_ == "aux" and c.lower_ in _OBLIGATION_AUX for c in gov.children):
+            main = None
+        if main is None and cand.category == "REQUEST":
+            main = next((p for p in protests if p is not cand and p.governor.is_ancestor(gov)
+                         and set(cand.source) <= set(p.source)), None)
+            if main is not None and not main.target:
+                main.target = [a for a in cand.target if a not in main.source]
+        if main is None:
             kept.append(cand)
             continue
         main.folded += [cand.trigger, *cand.folded]
@@ -139,7 +149,7 @@ def conditional(cand: Candidate) -> bool:
 def _purpose_of(cand: Candidate, by_token: dict[int, Candidate]) -> Candidate | None:
     """The event whose stated purpose this candidate is: "opened the bridge *to allow*
     deliveries", "remained on alert *to forestall* violence"; or whose consequence of the
-    same kind it is: "opened fire on protesters, *killing* two"."""
+    same kind, or part, it is: "opened fire on protesters, *killing* two"."""
     gov = conj_head(cand.governor)
     if gov.dep_ != "advcl":
         return None
@@ -149,10 +159,17 @@ def _purpose_of(cand: Candidate, by_token: dict[int, Candidate]) -> Candidate | 
     if to_infinitive(gov):
         # "stayed home to protest": the purpose names what the act is
         return None if cand.category == "PROTEST" else main
-    if gov.tag_ == "VBG" and main.category == cand.category and \
+    if gov.tag_ == "VBG" and _part_of(main, cand) and \
             not any(c.dep_ in ("nsubj", "nsubjpass") for c in gov.children):
         return main
     return None
+
+
+def _part_of(main: Candidate, cand: Candidate) -> bool:
+    """Whether a participle after the act tells more of it: its same-kind consequence, or
+    the damage done in a riot ("rioted, setting fire to mattresses")."""
+    return main.category == cand.category or (
+        main.category == "PROTEST" and cand.category == "COERCE" and cand.mode == "seize")
 
 
 def _by_token(cands) -> dict[int, Candidate]:

@@ -232,14 +232,15 @@ SOURCELESS = {"kill", "wound", "injure", "attack", "bomb", "shell", "destroy", "
 # to ASSAULT. Razing verbs always damage property; the others only when their object is a
 # civilian structure, so "destroyed two tanks" or "blew up a bus" stay ASSAULT.
 RAZING_VERBS = {"demolish", "raze", "bulldoze", "vandalize", "vandalise", "ransack"}
-DAMAGING_VERBS = {"destroy", "burn", "torch", "blow", "dynamite", "damage", "wreck", "loot", "sabotage"}
+DAMAGING_VERBS = {"destroy", "burn", "torch", "blow", "dynamite", "damage", "wreck", "loot", "sabotage", "smash"}
 PROPERTY_NOUNS = {
     "home", "house", "building", "office", "shop", "store", "property", "church", "mosque",
     "temple", "synagogue", "shrine", "school", "hospital", "clinic", "line", "pipeline", "plant",
     "station", "factory", "farm", "crop", "field", "car", "vehicle", "site", "website",
     "monument", "statue", "tomb", "grave", "cemetery", "village", "hut", "dwelling", "apartment",
     "structure", "infrastructure", "railway", "rail", "track", "tower", "pylon", "mast", "well",
-    "warehouse", "market", "orchard", "tree", "residence", "headquarters", "premises",
+    "warehouse", "market", "orchard", "tree", "residence", "headquarters", "premises", "furniture",
+    "window", "mattress", "bed", "door",
 }
 
 # Heads that make the clause below them an intention: "agreed to provide", "vowed to fight".
@@ -374,6 +375,20 @@ VERB_OBJECT_TRIGGERS: dict[tuple[str, str], Trigger] = {
     **{(verb, thing): ("SANCTION", "withdraw", ())
        for verb in ("reduce", "cut", "halt", "suspend", "stop", "freeze", "withhold")
        for thing in ("aid", "supply", "supplies", "assistance", "funding", "fund", "loan", "loans")},
+    # Refusing entry or visas restricts movement (CAMEO 16, "deny entry").
+    **{(verb, thing): ("SANCTION", None, ())
+       for verb in ("deny", "refuse", "bar") for thing in ("entry", "visa", "visas")},
+    # Suspending a state's own institutions restricts freedoms (CAMEO 172), unlike
+    # suspending aid or talks with another party.
+    **{("suspend", thing): ("COERCE", "restrict", ("rights_freedoms",))
+       for thing in ("constitution", "parliament", "publication", "newspaper", "broadcast", "party",
+                     "right", "rights", "freedom", "freedoms", "liberty", "liberties", "law", "election")},
+    # Sending inspectors or investigators is an investigation (CAMEO 09).
+    **{(verb, who): ("ACCUSE", "investigate", ())
+       for verb in ("send", "dispatch") for who in ("inspector", "inspectors", "investigator", "investigators")},
+    # Stone-throwing crowds riot (CAMEO 145).
+    **{("throw", thing): ("PROTEST", "riot", ())
+       for thing in ("stone", "stones", "rock", "rocks", "brick", "bricks", "molotov", "firebomb", "firebombs")},
     ("call", "strike"): ("PROTEST", "strike", ()),
     ("call", "ceasefire"): ("REQUEST", None, ()),
 }
