@@ -560,3 +560,19 @@ def test_what_rioters_demand_below_their_riot_is_its_demand():
     result = extract("Prisoners rioted at a jail in Nairobi on Monday, joining thousands of demonstrators in "
                      "demanding the release of opposition leaders.", published=PUB)
     assert [e.category for e in result.events] == ["PROTEST"], dyads(result)
+
+
+@pytest.mark.parametrize("text", [
+    "Latvia's parliament has demanded an admission by Moscow that Soviet troops killed hundreds of Latvian "
+    "officers in 1941.",
+    "Kenya rejected claims that its troops attacked Somali villages.",
+])
+def test_what_a_demanded_or_rejected_statement_says_is_no_event(text):
+    result = extract(text, published=PUB)
+    assert "ASSAULT" not in {e.category for e in result.events}, dyads(result)
+
+
+def test_a_complaint_is_aimed_at_its_grievance_not_its_addressee():
+    result = extract("Kenya complained to the United Nations on Tuesday over Somali air raids on border "
+                     "villages.", published=PUB)
+    assert dyads(result) == [("ACCUSE", ("KEN",), ("SOM",), None)], dyads(result)

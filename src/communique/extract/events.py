@@ -184,6 +184,14 @@ _DISCUSSIONS = {"talk", "negotiation", "discussion", "agreement", "deal", "accor
                 "resolution", "debate", "treaty", "dialogue", "consultation", "meeting", "conference",
                 "summit", "negotiate", "discuss", "debate", "propose", "agree", "talks"}
 _TOPIC_PREPS = {"on", "about", "over", "for", "regarding", "concerning"}
+# What a complaint is over is its grievance, reported with it, not a further event.
+_COMPLAINTS = {"complain", "protest", "object", "grumble", "apologise", "apologize", "complaint"}
+
+
+def _within_background(tok: Token) -> bool:
+    """A clause inside a backdrop or grievance is part of it: "over two air raids last
+    Friday in which 20 people were killed"."""
+    return any(a.pos_ in ("NOUN", "PROPN") and _noun_key(a) and _background(a) for a in tok.ancestors)
 
 
 def _background(noun: Token) -> bool:
@@ -197,6 +205,8 @@ def _background(noun: Token) -> bool:
     if prep.lower_ in _TOPIC_PREPS:
         # "talks on X", and "renewed talks today on X" where the parser hangs it on the verb
         owner = prep.head
+        if prep.lower_ in ("over", "about") and lemma_is(owner, _COMPLAINTS):
+            return True  # "complained to the UN over Israeli air raids": what it is about
         if lemma_is(owner, _DISCUSSIONS) or (owner.pos_ == "VERB" and any(
                 c.dep_ == "dobj" and lemma_is(c, _DISCUSSIONS) for c in owner.children)):
             return True
@@ -336,6 +346,8 @@ def _verb_candidate(ctx: Context, tok: Token) -> Candidate | None:
     if lemma_is(tok, _VOWS) and any(c.dep_ in ("xcomp", "advcl") and any(a.lower_ == "to" for a in c.children)
                                     for c in tok.children):
         return None  # "vowed to fight": the fight, an intention, is the event
+    if _within_background(tok):
+        return None
     found = _verb_trigger(tok)
     joint = any(c.lower_ in JOINT_ADVERBS for c in tok.children if c.dep_ == "advmod")
     if found is None and not joint:
@@ -392,6 +404,12 @@ def _verb_candidate(ctx: Context, tok: Token) -> Candidate | None:
                 if subj is not None:
                     target = [a for a in expand(ctx, subj) if a not in source]
                 break
+    if category == "ACCUSE" and lemma_is(tok, _COMPLAINTS):
+        # "complained to the UN over Israeli raids": the grievance's party, not the addressee
+        addressed = [a for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"
+                     for p in c.children if p.dep_ == "pobj" for a in expand(ctx, p)]
+        if any(a not in addressed for a in target):
+            target = [a for a in target if a not in addressed]
     if mode == "investigate" and not target:
         return None  # "studying the proposals" investigates no one
     if not target and obj is not None and lemma_is(tok, {"fight", "combat", "battle", "tackle", "counter"}):

@@ -29,23 +29,30 @@ _CONTENT_PREPS = {"of", "on", "for", "to", "into", "about"}
 # Dependencies that lead from a complement action up to the event it is the content of.
 _COMPLEMENT_ENTRY = {"xcomp", "ccomp", "acl", "prep", "advcl", "relcl"}
 _COMPLEMENT_PATH = _COMPLEMENT_ENTRY | {"conj", "pcomp", "pobj", "dobj", "acomp"}
+# Nouns whose that-clause is something said or known, not an act of the sentence.
+_CONTENT_NOUNS = {"admission", "claim", "report", "allegation", "statement", "assurance", "confirmation",
+                  "proof", "evidence", "denial", "acknowledgement", "acknowledgment", "suggestion",
+                  "rumour", "rumor", "news", "charge", "accusation", "assertion", "notion", "idea"}
 
 
 def _frame_of(cand: Candidate, frames: dict[int, Candidate]) -> Candidate | None:
     """The nearest frame event whose complement holds this candidate's clause."""
     node = cand.governor
+    content = False
     for _ in range(5):
         if node.head.i == node.i or node.dep_ not in _COMPLEMENT_PATH:
             return None
         if node.dep_ == "prep" and node.lower_ not in _CONTENT_PREPS:
             return None
         head = node.head
+        if node.dep_ in ("acl", "ccomp") and head.lemma_.lower() in _CONTENT_NOUNS:
+            content = True  # "denied reports that its troops attacked ...": what is reported
         frame = frames.get(head.i)
         if frame is not None and frame is not cand:
             absorbs = FRAMES[frame.category]
             if absorbs is not None and cand.category not in absorbs:
                 return None
-            if node.dep_ in _COMPLEMENT_ENTRY or head.pos_ == "NOUN":
+            if node.dep_ in _COMPLEMENT_ENTRY or head.pos_ == "NOUN" or content:
                 return frame
             if frame.trigger.i == head.i and any(c.dep_ == "aux" and c.lower_ in _OBLIGATION_AUX
                                                  for c in head.children):
