@@ -576,3 +576,11 @@ def test_a_complaint_is_aimed_at_its_grievance_not_its_addressee():
     result = extract("Kenya complained to the United Nations on Tuesday over Somali air raids on border "
                      "villages.", published=PUB)
     assert dyads(result) == [("ACCUSE", ("KEN",), ("SOM",), None)], dyads(result)
+
+
+def test_history_recalled_in_a_subordinate_clause_is_no_event():
+    result = extract("Kenya said it had paid compensation to British nationals for assets they lost when "
+                     "the army expelled them in 1972.", published=PUB)
+    assert "SANCTION" not in {e.category for e in result.events}, dyads(result)
+    result = extract("Kenya expelled two British diplomats in 1972.", published=PUB)
+    assert [e.category for e in result.events] == ["SANCTION"], dyads(result)

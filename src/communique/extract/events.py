@@ -692,6 +692,14 @@ def _when(ctx: Context, cand: Candidate) -> tuple[str | None, str | None]:
     return None, None
 
 
+def _history(ctx: Context, cand: Candidate, date: str | None) -> bool:
+    """A subordinate clause dated years before the report recalls history ("assets they
+    lost when Amin expelled them 18 years ago"); the report is not news of it."""
+    if ctx.published is None or not date or not date[:4].isdigit() or conj_head(cand.governor).dep_ == "ROOT":
+        return False
+    return int(date[:4]) < ctx.published.year - 1
+
+
 def _owned_places(ctx: Context, cand: Candidate, in_sent: list) -> list:
     """Places that hang off the trigger's clause or a clause above it, but not off the verb
     that reports it ("..., the spokesperson told reporters in Bishkek")."""
@@ -778,6 +786,8 @@ def extract_events(doc: Doc, *, actors: ActorIndex, times: list[TimeRef], places
             cand.target = [] if _at_home(ctx, cand, found) else found
         _domestic_target(ctx, cand)
         date, precision = _when(ctx, cand)
+        if _history(ctx, cand, date):
+            continue
         aux = _aux(ctx, cand.governor, date, precision)
         aux = _intended(cand, aux)
         if cand.category == "THREATEN" and aux in ("future", "hypothetical"):
