@@ -584,3 +584,11 @@ def test_history_recalled_in_a_subordinate_clause_is_no_event():
     assert "SANCTION" not in {e.category for e in result.events}, dyads(result)
     result = extract("Kenya expelled two British diplomats in 1972.", published=PUB)
     assert [e.category for e in result.events] == ["SANCTION"], dyads(result)
+
+
+def test_a_standing_stance_in_a_relative_clause_is_no_event():
+    result = extract("Kenya warned al-Shabaab, which advocates Kenya's destruction, on Monday.", published=PUB)
+    assert "REQUEST" not in {e.category for e in result.events}, dyads(result)
+    # a dated present, "who travels to Rome this evening", is a scheduled act
+    result = extract("Kenya's president, who travels to Uganda this evening, praised Tanzania.", published=PUB)
+    assert "CONSULT" in {e.category for e in result.events}, dyads(result)

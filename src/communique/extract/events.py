@@ -188,6 +188,17 @@ _TOPIC_PREPS = {"on", "about", "over", "for", "regarding", "concerning"}
 _COMPLAINTS = {"complain", "protest", "object", "grumble", "apologise", "apologize", "complaint"}
 
 
+def _characterises(verb: Token) -> bool:
+    """A relative clause in the simple present describes a party's standing stance, not
+    an act: "Hamas, which advocates Israel's destruction"."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return verb.dep_ == "relcl" and verb.tag_ in ("VBZ", "VBP") and (
+        subj is None or subj.lower_ in ("who", "which", "that")) and not any(
+        c.dep_ in ("aux", "auxpass", "mark") or c.ent_type_ in ("DATE", "TIME") for c in verb.children) and not any(
+        t.ent_type_ in ("DATE", "TIME") for c in verb.children if c.dep_ in ("prep", "npadvmod") for t in c.subtree)
+    # (one dated, "who travels to Italy this evening", is a scheduled act)
+
+
 def _within_background(tok: Token) -> bool:
     """A clause inside a backdrop or grievance is part of it: "over two air raids last
     Friday in which 20 people were killed"."""
@@ -346,7 +357,7 @@ def _verb_candidate(ctx: Context, tok: Token) -> Candidate | None:
     if lemma_is(tok, _VOWS) and any(c.dep_ in ("xcomp", "advcl") and any(a.lower_ == "to" for a in c.children)
                                     for c in tok.children):
         return None  # "vowed to fight": the fight, an intention, is the event
-    if _within_background(tok):
+    if _within_background(tok) or _characterises(tok):
         return None
     found = _verb_trigger(tok)
     joint = any(c.lower_ in JOINT_ADVERBS for c in tok.children if c.dep_ == "advmod")
