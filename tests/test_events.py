@@ -592,3 +592,24 @@ def test_a_standing_stance_in_a_relative_clause_is_no_event():
     # a dated present, "who travels to Rome this evening", is a scheduled act
     result = extract("Kenya's president, who travels to Uganda this evening, praised Tanzania.", published=PUB)
     assert "CONSULT" in {e.category for e in result.events}, dyads(result)
+
+
+def test_an_institution_in_a_compound_takes_the_phrase_country():
+    result = extract("Peru arrested five Bolivian army officers on Monday.", published=PUB)
+    assert ("COERCE", ("PER",), ("BOL",), None) in dyads(result), dyads(result)
+    assert {a.country for a in result.actors if a.sector == "MIL"} == {"BOL"}, result.actors
+
+
+def test_an_ally_of_a_country_is_not_that_country():
+    result = extract("Turkish troops killed a commander of Iran's militia ally in northern Iraq on Sunday.",
+                     published=PUB)
+    assert dyads(result) == [("ASSAULT", ("TUR",), ("IRQ",), None)], dyads(result)
+
+
+def test_an_act_done_to_protest_is_the_protest():
+    result = extract("Kenyan teachers stayed away from work on Monday to protest at the new Ugandan tariffs.",
+                     published=PUB)
+    assert [e.category for e in result.events] == ["PROTEST"], dyads(result)
+    result = extract("Kenyan teachers boycotted classes on Monday to protest at the new Ugandan tariffs.",
+                     published=PUB)
+    assert [e.category for e in result.events] == ["PROTEST"], dyads(result)

@@ -187,6 +187,14 @@ def _common_noun_mentions(doc: Doc, taken: set[int], stances: set[int]) -> list[
                     break
         start = min([tok.i] + [c.i for c in mods if c.dep_ in ("amod", "compound") and
                                c.lower_ not in ("senior", "top", "two", "both")])
+        if inst and not countries and tok.dep_ == "compound":
+            # "five Panamanian army officers": the adjective before the compound is its own
+            for c in tok.head.children:
+                if c.dep_ in ("amod", "compound") and c.i < tok.i and c.i not in stances:
+                    code = vocab.country_code(c.text, kinds=("adjective",))
+                    if code:
+                        countries.append((code, c))
+                        break
         if inst:
             name = doc[start:tok.i + 1].text
             code = countries[0][0] if countries else located

@@ -191,6 +191,17 @@ def _by_token(cands) -> dict[int, Candidate]:
 
 def fold_purposes(cands: list[Candidate]) -> list[Candidate]:
     by_token = _by_token(cands)
+    # "shunned work to protest at X": the protest it was done for is what the act is.
+    acted_out: set[int] = set()
+    for cand in cands:
+        gov = conj_head(cand.governor)
+        main = by_token.get(gov.head.i) if gov.dep_ == "advcl" and to_infinitive(gov) else None
+        if cand.category == "PROTEST" and main is not None and main is not cand and \
+                set(main.source) <= set(cand.source):
+            cand.folded += [main.trigger, *main.folded]
+            cand.target = cand.target or [a for a in main.target if a not in cand.source]
+            acted_out.add(id(main))
+    cands = [c for c in cands if id(c) not in acted_out]
     kept = []
     for cand in cands:
         main = _purpose_of(cand, by_token)

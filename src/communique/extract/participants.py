@@ -146,6 +146,11 @@ def _pairs(actors: ActorIndex) -> dict[str, list[str]]:
     return {"countries": top(("country",), False), "people": top(("person",), True)}
 
 
+# Nouns for another party defined by its relation to the one that modifies them.
+_RELATIONS = {"ally", "partner", "proxy", "rival", "enemy", "foe", "neighbour", "neighbor", "opponent",
+              "adversary", "client", "patron", "sponsor", "backer"}
+
+
 def _single(ctx: Context, tok: Token) -> list[str]:
     """Actors a noun-phrase head stands for (not following conjunctions)."""
     found = ctx.actors.at(tok.i)
@@ -202,6 +207,8 @@ def _single(ctx: Context, tok: Token) -> list[str]:
         last = ctx.actors.last_before(tok.i, kinds=("organisation", "country"))
         return [last] if last else []
     ids: list[str] = []
+    if tok.lemma_.lower() in _RELATIONS:
+        return ids  # "Israel's militia ally": someone else, related to Israel
     for c in tok.children:
         if c.dep_ in ("compound", "amod", "poss", "nmod") and c.i < tok.i:
             for cc in [c, *c.conjuncts]:
