@@ -613,3 +613,11 @@ def test_an_act_done_to_protest_is_the_protest():
     result = extract("Kenyan teachers boycotted classes on Monday to protest at the new Ugandan tariffs.",
                      published=PUB)
     assert [e.category for e in result.events] == ["PROTEST"], dyads(result)
+
+
+def test_a_date_naming_a_thing_does_not_date_the_act():
+    result = extract("Turkey said Greece contravened the 1976 Berne Agreement.", published=PUB)
+    assert [e.date for e in result.events if e.category == "ACCUSE"] == ["2024-05-10"], dyads(result)
+    result = extract("Kenya welcomed a Monday court ruling, which rejected a petition by Ugandan traders.",
+                     published=PUB)
+    assert [e.date for e in result.events if e.category == "REJECT"] == ["2024-05-06"], dyads(result)

@@ -306,7 +306,8 @@ def _violent(tok: Token) -> bool:
         obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
         return (obj is not None and lemma_is(tok, LIGHT_VERBS) and _violent(obj)) or any(
             c.dep_ == "xcomp" and _violent(c) for c in tok.children)
-    return found is not None and found[0][0] == "ASSAULT"
+    # a bare default sense is too weak: "prepared to retaliate with import taxes"
+    return found is not None and found[0][0] == "ASSAULT" and (found[1] >= 0.7 or tok.lemma_.lower() == "attack")
 
 
 def _aims_at_violence(verb: Token) -> bool:
@@ -673,6 +674,9 @@ def _bounds_a_period(text: str, t: TimeRef) -> bool:
     return any(w.lower() in ("since", "until", "till") for w in words)
 
 
+_OCCASION_PREPS = {"at", "during", "in", "on", "after", "before", "since", "until", "following"}
+
+
 def _when(ctx: Context, cand: Candidate) -> tuple[str | None, str | None]:
     sent = cand.trigger.sent
     in_sent = [t for t in ctx.times if sent.start_char <= t.start < sent.end_char
@@ -688,6 +692,16 @@ def _when(ctx: Context, cand: Candidate) -> tuple[str | None, str | None]:
             if span is None:
                 continue
             node = span.root.head
+            phrase = node
+            while phrase.dep_ == "compound" and phrase.head.i != phrase.i:
+                phrase = phrase.head  # "a Monday court ruling": the ruling
+            if span.root.dep_ in ("compound", "amod", "nummod", "nmod") and node.pos_ in ("NOUN", "PROPN") \
+                    and cand.trigger.i not in (node.i, phrase.i) and cand.governor.i not in (node.i, phrase.i) and not (
+                        phrase.dep_ == "pobj" and phrase.head.lower_ in _OCCASION_PREPS) and not (
+                        cand.governor.dep_ == "relcl" and cand.governor.head.i == phrase.i):
+                # "contravened the 1976 Berne Agreement": the year names the accord, unlike
+                # the occasion in "accused the IMF at an October meeting"
+                continue
             for _ in range(8):
                 if node.i in (cand.trigger.i, cand.governor.i):
                     return t.value, t.precision

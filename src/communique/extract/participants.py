@@ -207,9 +207,10 @@ def _single(ctx: Context, tok: Token) -> list[str]:
         last = ctx.actors.last_before(tok.i, kinds=("organisation", "country"))
         return [last] if last else []
     ids: list[str] = []
-    if tok.lemma_.lower() in _RELATIONS:
-        return ids  # "Israel's militia ally": someone else, related to Israel
+    relation = tok.lemma_.lower() in _RELATIONS
     for c in tok.children:
+        if relation and c.dep_ == "poss":
+            continue  # "Israel's militia ally": someone else, related to Israel ("NATO allies" stay NATO)
         if c.dep_ in ("compound", "amod", "poss", "nmod") and c.i < tok.i:
             for cc in [c, *c.conjuncts]:
                 a = ctx.actors.at(cc.i) or _leader(ctx, cc)
