@@ -621,3 +621,25 @@ def test_a_date_naming_a_thing_does_not_date_the_act():
     result = extract("Kenya welcomed a Monday court ruling, which rejected a petition by Ugandan traders.",
                      published=PUB)
     assert [e.date for e in result.events if e.category == "REJECT"] == ["2024-05-06"], dyads(result)
+
+
+def test_a_participle_misparsed_as_subject_passes_on_its_own_subject():
+    result = extract("The Red Cross operating in Kenya said Ugandan forces must ensure security in the camps.",
+                     published=PUB)
+    assert ("REQUEST", ("ICRC",), ("UGA",), None) in dyads(result), dyads(result)
+
+
+def test_what_a_protest_is_in_protest_of_is_its_grievance():
+    result = extract("Kenyan refugees began a hunger strike in protest of the Ugandan government's refusal to "
+                     "accept them.", published=PUB)
+    assert [e.category for e in result.events] == ["PROTEST"], dyads(result)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A Kenyan national has been put under investigation in Uganda for her role in rioting.",
+     ("ACCUSE", ("UGA",), ("KEN",), None)),
+    ("Ugandan police placed two Kenyan students under arrest on Monday.", ("COERCE", ("UGA",), ("KEN",), None)),
+])
+def test_placing_someone_under_an_act_is_that_act(text, expected):
+    result = extract(text, published=PUB)
+    assert expected in dyads(result), dyads(result)

@@ -77,6 +77,10 @@ _STATIVE_REFUSALS = {"oppose"}
 # Light verbs whose subject convenes others: "hosted talks between X and Y".
 _CONVENERS = {"host", "broker", "arrange", "organise", "organize", "sponsor", "convene"}
 
+# Verbs that put someone under an event noun: "placed under arrest".
+_PLACERS = {"put", "place", "keep", "hold"}
+
+
 def _convened(cand: Candidate) -> bool:
     return lemma_is(cand.governor, _CONVENERS) and any(
         c.dep_ == "prep" and c.lower_ == "between" for c in cand.trigger.children)
@@ -221,6 +225,9 @@ def _background(noun: Token) -> bool:
         if lemma_is(owner, _DISCUSSIONS) or (owner.pos_ == "VERB" and any(
                 c.dep_ == "dobj" and lemma_is(c, _DISCUSSIONS) for c in owner.children)):
             return True
+    if prep.lower_ in ("of", "at", "against", "over") and prep.head.lemma_.lower() == "protest" and \
+            prep.head.dep_ == "pobj" and prep.head.head.lower_ in ("in", "as"):
+        return True  # "a hunger strike in protest of the government's refusal": the grievance
     return prep.lower_ == "of" and prep.head.lower_ in _BACKDROP_OF
 
 
@@ -282,6 +289,14 @@ def _noun_candidate(ctx: Context, tok: Token) -> Candidate | None:
         cand.target += [a for a in targets(ctx, head, passive, owned=cand.category in AGAINST)
                         if a not in cand.target and a not in cand.source]
         cand.confidence = 0.75
+    elif anchor.dep_ == "pobj" and anchor.head.lower_ == "under" and lemma_is(anchor.head.head, _PLACERS):
+        # "has been put under investigation in Italy", "police placed him under arrest"
+        cand.governor = placer = anchor.head.head
+        cand.source, passive = subjects(ctx, placer)
+        cand.target = [a for c in placer.children if c.dep_ == ("nsubjpass" if passive else "dobj")
+                       for a in expand(ctx, c) if a not in cand.source]
+        cand.confidence = 0.7
+        return cand if cand.source or cand.target else None
     elif tok.dep_ == "pobj" and tok.head.dep_ == "prep" and not cand.source:
         return None  # "... figured in the talks": a topic or setting, not an action
     elif _background(anchor):
@@ -567,7 +582,8 @@ def _locate_unnamed(ctx: Context, cand: Candidate) -> None:
     """Unnamed parties of a local happening stand for the country where it happens, as
     event datasets code them: "a roadside bomb near Samarra killed a U.S. soldier" is
     IRQ -> USA; "a curfew in Cizre" is imposed on TUR."""
-    if cand.category not in _LOCAL or (cand.source and cand.target) or cand.reciprocal:
+    if (cand.category not in _LOCAL and cand.mode != "investigate") or (cand.source and cand.target) or \
+            cand.reciprocal:
         return
     sent = cand.trigger.sent
     owned = _owned_places(ctx, cand, [(s, p) for s, e, p in ctx.places

@@ -314,6 +314,11 @@ def subjects(ctx: Context, verb: Token) -> tuple[list[str], bool]:
         if c.dep_ in _SUBJ:
             if c.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
                 return expand(ctx, verb.head), False
+            if c.tag_ == "VBG" and not ctx.actors.at(c.i):
+                # "The Red Cross operating in Iraq said", parsed with the participle as subject
+                inner = next((s for s in c.children if s.dep_ == "nsubj"), None)
+                if inner is not None:
+                    return expand(ctx, inner), False
             return expand(ctx, c), False
     if verb.dep_ == "relcl":
         return expand(ctx, verb.head), False
