@@ -122,7 +122,8 @@ def _cell(value: Any, width: int = 40) -> str:
 
 # A table for people at 80 columns; csv/json carry every field (articles, sources, place country...).
 EVENT_COLUMNS = [("id", "id"), ("date", "date"), ("category", "category"), ("dyad", "dyad"),
-                 ("place", "place"), ("score", "score"), ("mentions", "reports"), ("evidence", "evidence")]
+                 ("place", "place"), ("score", "score"), ("confidence", "conf"), ("mentions", "reports"),
+                 ("evidence", "evidence")]
 
 
 # --- ingest --------------------------------------------------------------------------------
@@ -227,6 +228,9 @@ def event_filters(f: Callable) -> Callable:
         click.option("--since", callback=_date, metavar="YYYY-MM-DD", help="Events on or after this date."),
         click.option("--until", callback=_date, metavar="YYYY-MM-DD", help="Events on or before this date."),
         click.option("--text", metavar="Q", help="Events reported by articles matching a full-text query."),
+        click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), metavar="X",
+                     help="Only events with a report of at least this confidence (0 to 1; extraction gives "
+                          "0.3 to 0.95, and 0.6 drops most secondary events of a sentence)."),
     ]
     for option in reversed(options):
         f = option(f)
@@ -239,7 +243,7 @@ def event_filters(f: Callable) -> Callable:
 @db_option
 @format_option
 @_errors_are_one_line
-def events(dyad, actor, country, category, since, until, text, limit, db, fmt) -> None:
+def events(dyad, actor, country, category, since, until, text, min_confidence, limit, db, fmt) -> None:
     """Canonical events (each grouping its reports across articles), newest first.
 
     JSON and JSONL output include every report: article, trigger words and sentence.
@@ -247,7 +251,7 @@ def events(dyad, actor, country, category, since, until, text, limit, db, fmt) -
     with _open(db, create=False) as store:
         out_fmt = fmt or ("table" if sys.stdout.isatty() else "json")
         found = store.events(dyad=dyad, actor=actor, country=country, category=category, since=since,
-                             until=until, text=text, limit=limit or None,
+                             until=until, text=text, limit=limit or None, min_confidence=min_confidence,
                              reports=out_fmt in ("json", "jsonl"))
     _print_rows(found, fmt, EVENT_COLUMNS, nested=True, empty="no events match")
 
@@ -333,11 +337,11 @@ def search(query, limit, db, fmt) -> None:
 @limit_option(0)
 @db_option
 @_errors_are_one_line
-def export(fmt, out, dyad, actor, country, category, since, until, text, limit, db) -> None:
+def export(fmt, out, dyad, actor, country, category, since, until, text, min_confidence, limit, db) -> None:
     """Export canonical events, all or those matching the filters, to a file."""
     from .store import EventFilter
 
-    f = EventFilter(dyad, actor, country, category, since, until, text, limit or None)
+    f = EventFilter(dyad, actor, country, category, since, until, text, limit or None, min_confidence)
     with _open(db, create=False) as store:
         n = store.export(fmt, out, f)
     if out != "-":

@@ -33,7 +33,7 @@ def db(tmp_path) -> str:
                        people=[("Rajnath Singh", "IND", "Defence Minister")],
                        quotes=[("Rajnath Singh", "A special partnership")], source="NDTV"),
             extraction(ev("CONSULT", ["IND", "KOR"], [], "2021-03-27", reciprocal=True), source="Yonhap"),
-            extraction(ev("ASSAULT", ["RUS"], ["UKR"], "2022-02-24", score=-9.0), title="Attack"),
+            extraction(ev("ASSAULT", ["RUS"], ["UKR"], "2022-02-24", score=-9.0, confidence=0.5), title="Attack"),
         ])
     return url
 
@@ -52,6 +52,10 @@ def test_events_formats(db):
     empty = invoke("events", "--db", db, "--format", "table", "--category", "AID")
     assert empty.exit_code == 0 and "no events match" in empty.stderr
     assert json.loads(invoke("events", "--db", db, "--limit", "1").stdout)[0]["category"] == "ASSAULT"
+    sure = json.loads(invoke("events", "--db", db, "--min-confidence", "0.6").stdout)
+    assert [e["category"] for e in sure] == ["CONSULT"] and sure[0]["confidence"] == 0.8
+    bad = invoke("events", "--db", db, "--min-confidence", "2")
+    assert bad.exit_code == 2 and "--min-confidence" in bad.stderr
 
 
 def test_timeline_actors_quotes_search(db):

@@ -89,6 +89,7 @@ def test_an_older_database_upgrades_in_place_keeping_its_data(db_url):
         (event,) = store.events(dyad="IND-KOR", reports=True)
         assert (event.category, event.evidence, event.reports[0].article_id) == (
             "CONSULT", "India and South Korea held talks in Delhi.", "old-1")
+        assert event.confidence == 0.9  # revision 0004 takes it from the stored report
         assert [h.title for h in store.search("talks Delhi")] == ["Old talks"]
         # ... and new articles join old events.
         store.ingest([extraction(ev("CONSULT", ["KOR"], ["IND"], "2021-03-27"), source="Yonhap")])

@@ -24,8 +24,8 @@ def filled(store):
                    url="https://news.example/ind-kor", source="NDTV", published=dt.date(2021, 3, 26)),
         extraction(ev("CONSULT", ["KOR"], ["IND"], "2021-03-29", score=2.5),
                    title="Seoul briefs on Delhi trip", source="Yonhap", published=dt.date(2021, 3, 29)),
-        extraction(ev("ASSAULT", ["RUS"], ["UKR"], "2022-02-24", score=-9.0),
-                   ev("ACCUSE", ["UKR"], ["RUS"], "2022-02-24", score=-3.0),
+        extraction(ev("ASSAULT", ["RUS"], ["UKR"], "2022-02-24", score=-9.0, confidence=0.9),
+                   ev("ACCUSE", ["UKR"], ["RUS"], "2022-02-24", score=-3.0, confidence=0.45),
                    title="Russian forces attack Ukraine", source="Wire", published=dt.date(2022, 2, 24)),
         extraction(ev("AID", ["KOR"], ["BGD"], "2024-07-03", score=10.0), title="Flood aid pledged",
                    source="Wire", published=dt.date(2024, 7, 3)),
@@ -59,8 +59,19 @@ def test_event_filters(filled):
     assert len(filled.events(limit=None)) == 7
 
 
+def test_an_event_keeps_its_most_confident_report_and_filters_on_it(filled):
+    assert {e.category: e.confidence for e in filled.events(country="RUS")} == {"ASSAULT": 0.9, "ACCUSE": 0.45}
+    assert [e.category for e in filled.events(country="RUS", min_confidence=0.6)] == ["ASSAULT"]
+    assert len(filled.events(limit=None, min_confidence=0.0)) == 7
+    # A less confident report of a known event does not lower it; a more confident one raises it.
+    filled.ingest([extraction(ev("ACCUSE", ["UKR"], ["RUS"], "2022-02-24", confidence=0.3),
+                              ev("ASSAULT", ["RUS"], ["UKR"], "2022-02-24", confidence=0.95))])
+    assert {e.category: (e.confidence, e.mentions) for e in filled.events(country="RUS")} == {
+        "ASSAULT": (0.95, 2), "ACCUSE": (0.45, 2)}
+
+
 @pytest.mark.parametrize("bad", [dict(dyad="IND"), dict(dyad="IND-KOR-JPN"), dict(country="1"),
-                                 dict(category="HUG"), dict(text="-only")])
+                                 dict(category="HUG"), dict(text="-only"), dict(min_confidence=1.5)])
 def test_bad_filters_are_refused(filled, bad):
     with pytest.raises(StoreError):
         filled.events(**bad)
@@ -148,6 +159,8 @@ def test_export_csv_jsonl_parquet(filled, tmp_path):
     assert filled.export("parquet", str(tmp_path / "e.parquet"), EventFilter(country="RUS")) == 2
     table = pq.read_table(tmp_path / "e.parquet")
     assert sorted(table.column("category").to_pylist()) == ["ACCUSE", "ASSAULT"]
+    assert sorted(table.column("confidence").to_pylist()) == [0.45, 0.9]
+    assert filled.export("csv", str(tmp_path / "sure.csv"), EventFilter(country="RUS", min_confidence=0.6)) == 1
     assert filled.export("parquet", str(tmp_path / "none.parquet"), EventFilter(country="FRA")) == 0
     assert pq.read_table(tmp_path / "none.parquet").num_rows == 0
 

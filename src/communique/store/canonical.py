@@ -31,7 +31,7 @@ from .bulk import Codecs
 # Columns of the tuples written below; events and event_mentions rows start with their id.
 EVENT_COLUMNS = ("category", "participants", "source_countries", "target_countries", "reciprocal", "aux",
                  "date", "date_precision", "day", "day_end", "mode", "score", "place_name", "place_country",
-                 "lat", "lon", "num_mentions", "num_articles", "num_sources", "lead_mention_id")
+                 "lat", "lon", "num_mentions", "num_articles", "num_sources", "lead_mention_id", "confidence")
 LINK_COLUMNS = ("mention_id", "role", "position", "actor_id")
 DYAD_COLUMNS = ("a", "b", "day", "event_id", "category", "score")
 COUNTRY_COLUMNS = ("country", "day", "event_id", "side", "category", "score")
@@ -234,26 +234,26 @@ def _lead_key(m: _Member) -> tuple:
     return (rank, -m.confidence, published, m.article_key, _natural(m.local_id))
 
 
-def _summary(members: list[_Member]) -> tuple[_Member, tuple, int, int, int]:
-    """(lead mention, place, mentions, articles, sources) of an event's mentions."""
+def _summary(members: list[_Member]) -> tuple[_Member, tuple, int, int, int, float]:
+    """(lead mention, place, mentions, articles, sources, best confidence) of an event's mentions."""
     if len(members) == 1:  # most events have one report: nothing to order or count
         m = members[0]
-        return m, m.place, 1, 1, 1 if m.source else 0
+        return m, m.place, 1, 1, 1 if m.source else 0, m.confidence
     ordered = sorted(members, key=_lead_key)
     place = next((m.place for m in ordered if m.place[0] is not None), _NO_PLACE)
     return (ordered[0], place, len(members), len({m.article_id for m in members}),
-            len({m.source for m in members if m.source}))
+            len({m.source for m in members if m.source}), max(m.confidence for m in members))
 
 
 def _event_values(c: dedup.Cluster, summary: tuple, codecs: Codecs) -> tuple:
     """An event's row in EVENT_COLUMNS order."""
-    lead, (name, place_country, lat, lon), mentions, articles, sources = summary
+    lead, (name, place_country, lat, lon), mentions, articles, sources, confidence = summary
     src, tgt = c.direction if c.direction is not None else (c.participants, ())
     dated = c.rank < 9
     return (c.category, " ".join(c.participants), " ".join(src), " ".join(tgt),
             codecs.boolean(c.direction is None), c.aux, lead.date, lead.date_precision,
             c.lo if dated else None, c.hi if dated else None, lead.mode, lead.score,
-            name, place_country, lat, lon, mentions, articles, sources, lead.mention_id)
+            name, place_country, lat, lon, mentions, articles, sources, lead.mention_id, confidence)
 
 
 def _stored_members(conn: Connection, event_ids: list[int]) -> dict[int, list[_Member]]:

@@ -127,11 +127,13 @@ class Store:
 
     def events(self, *, dyad: str | None = None, actor: str | None = None, country: str | None = None,
                category: str | None = None, since: dt.date | None = None, until: dt.date | None = None,
-               text: str | None = None, limit: int | None = 50, reports: bool = False) -> list[StoredEvent]:
+               text: str | None = None, limit: int | None = 50, reports: bool = False,
+               min_confidence: float | None = None) -> list[StoredEvent]:
         """Canonical events, newest first. ``dyad`` "IND-KOR" matches either direction and
         reciprocal events; ``actor`` is a case-insensitive part of an actor's name; ``text``
-        a full-text query over the reporting articles. ``reports`` attaches every mention."""
-        f = EventFilter(dyad, actor, country, category, since, until, text, limit)
+        a full-text query over the reporting articles; ``min_confidence`` leaves out events
+        none of whose reports is that confident. ``reports`` attaches every mention."""
+        f = EventFilter(dyad, actor, country, category, since, until, text, limit, min_confidence)
         with eng.read_connection(self.engine) as conn:
             return queries.events(conn, f, reports=reports)
 

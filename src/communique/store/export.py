@@ -165,7 +165,7 @@ def _PARQUET_SCHEMA(pa):  # noqa: N802 - built lazily, pyarrow is optional
         ("date", string), ("date_precision", string), ("source", string), ("target", string),
         ("reciprocal", pa.bool_()), ("score", double), ("place", string), ("place_country", string),
         ("lat", double), ("lon", double), ("mentions", int64), ("articles", int64), ("sources", int64),
-        ("trigger", string), ("evidence", string), ("url", string), ("title", string), ("dyad", string),
+        ("confidence", double), ("trigger", string), ("evidence", string), ("url", string), ("title", string), ("dyad", string),
     ])
 
 

@@ -75,9 +75,13 @@ class EventFilter:
     until: dt.date | None = None
     text: str | None = None
     limit: int | None = None
+    min_confidence: float | None = None
 
     def __post_init__(self) -> None:
         # Fail on a bad value before any query runs.
+        if self.min_confidence is not None and not 0.0 <= self.min_confidence <= 1.0:
+            raise StoreError(f"minimum confidence {self.min_confidence} is outside 0 to 1: give a value such "
+                             "as 0.6 (event confidences run from about 0.3 to 0.95)")
         if self.dyad:
             parse_dyad(self.dyad)
         if self.country:
@@ -176,6 +180,8 @@ def _event_query(conn: Connection, f: EventFilter) -> sa.Select:
                 s.event_mentions.join(s.event_mention_actors, ema.mention_id == m.id)
                 .join(s.actors, ac.id == ema.actor_id))
             .where(sa.func.lower(ac.name).like(pattern))))
+    if f.min_confidence is not None:
+        q = q.where(e.confidence >= f.min_confidence)
     if f.text:
         q = q.where(e.id.in_(sa.select(m.event_id).where(m.article_id.in_(_matching_articles(conn, f.text)))))
     q = q.order_by(*order)
@@ -192,7 +198,8 @@ def _event(row: sa.Row) -> StoredEvent:
         source=r["source_countries"].split(), target=r["target_countries"].split(),
         reciprocal=bool(r["reciprocal"]), score=r["score"], place=r["place_name"],
         place_country=r["place_country"], lat=r["lat"], lon=r["lon"], mentions=r["num_mentions"],
-        articles=r["num_articles"], sources=r["num_sources"], trigger=r["trigger_text"],
+        articles=r["num_articles"], sources=r["num_sources"], confidence=r["confidence"],
+        trigger=r["trigger_text"],
         evidence=" ".join((r["evidence"] or "").split()) or None, url=r["url"], title=r["title"])
 
 

@@ -64,6 +64,7 @@ class StoredEvent:
     mentions: int
     articles: int
     sources: int
+    confidence: float | None  # the most confident report's
     trigger: str | None  # the lead mention's trigger words
     evidence: str | None  # ... and its sentence
     url: str | None  # ... and its article

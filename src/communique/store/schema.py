@@ -146,6 +146,8 @@ events = sa.Table(
     sa.Column("num_articles", sa.Integer, nullable=False),
     sa.Column("num_sources", sa.Integer, nullable=False),
     sa.Column("lead_mention_id", sa.Integer),
+    # The highest confidence of the event's reports (revision 0004).
+    sa.Column("confidence", sa.Float),
     sa.Index("ix_events_bucket", "category", "participants", "date_precision", "day"),
     sa.Index("ix_events_day", "day"),
 )
