@@ -19,9 +19,10 @@ from ..ontology.triggers import (
     NOT_TRIGGERS, NOUN_TRIGGERS, PATTERN_ONLY, PROPERTY_NOUNS, RAZING_VERBS, RECIPROCAL, SOURCELESS, THREAT_MODES,
     VERB_OBJECT_TRIGGERS, VERB_TRIGGERS,
 )
-from ..records import Event, Place, PlaceRef, Quote, Span, TimeRef
+from ..records import Event, Place, Quote, Span, TimeRef
 from .doctext import doc_text
 from .actors import ActorIndex
+from .anchors import history, nearness, owned_places, when, where
 from .folds import (
     conditional,
     demand_candidates,
@@ -586,11 +587,11 @@ def _locate_unnamed(ctx: Context, cand: Candidate) -> None:
             cand.reciprocal:
         return
     sent = cand.trigger.sent
-    owned = _owned_places(ctx, cand, [(s, p) for s, e, p in ctx.places
+    owned = owned_places(ctx, cand, [(s, p) for s, e, p in ctx.places
                                       if sent.start_char <= s < sent.end_char])
     if not owned:
         return
-    start, place = min(owned, key=lambda x: _nearness(ctx, cand, x[0]))
+    start, place = min(owned, key=lambda x: nearness(ctx, cand, x[0]))
     if not place.country:
         return
     actor = ctx.actors.implied_country(place.country, start, start + len(place.name))
@@ -684,107 +685,6 @@ def as_intention(category: str, mode: str | None, aux: str | None) -> tuple[str,
     return category, mode
 
 
-def _bounds_a_period(text: str, t: TimeRef) -> bool:
-    """ "since 2004", "until 9 November": the start or end of a period, not the event's date."""
-    words = (text[max(0, t.start - 8):t.start].split()[-1:] or [""]) + t.text.split()[:1]
-    return any(w.lower() in ("since", "until", "till") for w in words)
-
-
-_OCCASION_PREPS = {"at", "during", "in", "on", "after", "before", "since", "until", "following"}
-
-
-def _when(ctx: Context, cand: Candidate) -> tuple[str | None, str | None]:
-    sent = cand.trigger.sent
-    in_sent = [t for t in ctx.times if sent.start_char <= t.start < sent.end_char
-               and not _bounds_a_period(doc_text(ctx.doc), t)]
-    if in_sent:
-        # A time belongs to the event if it hangs off the trigger, or off a clause that
-        # contains the trigger ("On Friday, X said it had met Y"); a time in a sibling
-        # clause ("..., and diplomats said a meeting was expected next week") does not.
-        ancestors = {cand.trigger.i, cand.governor.i} | {a.i for a in cand.governor.ancestors}
-        best = None
-        for t in in_sent:
-            span = ctx.doc.char_span(t.start, t.end, alignment_mode="expand")
-            if span is None:
-                continue
-            node = span.root.head
-            phrase = node
-            while phrase.dep_ == "compound" and phrase.head.i != phrase.i:
-                phrase = phrase.head  # "a Monday court ruling": the ruling
-            if span.root.dep_ in ("compound", "amod", "nummod", "nmod") and node.pos_ in ("NOUN", "PROPN") \
-                    and cand.trigger.i not in (node.i, phrase.i) and cand.governor.i not in (node.i, phrase.i) and not (
-                        phrase.dep_ == "pobj" and phrase.head.lower_ in _OCCASION_PREPS) and not (
-                        cand.governor.dep_ == "relcl" and cand.governor.head.i == phrase.i):
-                # "contravened the 1976 Berne Agreement": the year names the accord, unlike
-                # the occasion in "accused the IMF at an October meeting"
-                continue
-            for _ in range(8):
-                if node.i in (cand.trigger.i, cand.governor.i):
-                    return t.value, t.precision
-                if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
-                    break
-                node = node.head
-            if node.i in ancestors and best is None:
-                best = t
-        if best is not None:
-            return best.value, best.precision
-    if ctx.published:
-        return ctx.published.isoformat(), "day"
-    return None, None
-
-
-def _history(ctx: Context, cand: Candidate, date: str | None) -> bool:
-    """A subordinate clause dated years before the report recalls history ("assets they
-    lost when Amin expelled them 18 years ago"); the report is not news of it."""
-    if ctx.published is None or not date or not date[:4].isdigit() or conj_head(cand.governor).dep_ == "ROOT":
-        return False
-    return int(date[:4]) < ctx.published.year - 1
-
-
-def _owned_places(ctx: Context, cand: Candidate, in_sent: list) -> list:
-    """Places that hang off the trigger's clause or a clause above it, but not off the verb
-    that reports it ("..., the spokesperson told reporters in Bishkek")."""
-    above = {cand.trigger.i, cand.governor.i} | {
-        a.i for a in cand.governor.ancestors if not lemma_is(a, REPORTING | {"tell"})}
-    owned = []
-    for s, p in in_sent:
-        span = ctx.doc.char_span(s, s + 1, alignment_mode="expand")
-        if span is None:
-            continue
-        node = span.root.head
-        for _ in range(8):
-            if node.i in above or node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
-                break
-            node = node.head
-        if node.i in above or node.pos_ not in ("VERB", "AUX"):
-            owned.append((s, p))
-    return owned
-
-
-def _nearness(ctx: Context, cand: Candidate, start: int) -> tuple[bool, int]:
-    """Places in the act's own phrase first ("arrested in Lebanon"), then those describing a
-    party ("a missionary from Calgary"); nearer before farther."""
-    span = ctx.doc.char_span(start, start + 1, alignment_mode="expand")
-    own = span is not None and span.root.head.dep_ == "prep" and \
-        span.root.head.head.i in (cand.trigger.i, cand.governor.i)
-    return not own, abs(start - cand.trigger.idx)
-
-
-def _where(ctx: Context, cand: Candidate, date: str | None) -> PlaceRef | None:
-    sent = cand.trigger.sent
-    in_sent = [(s, p) for s, e, p in ctx.places if sent.start_char <= s < sent.end_char]
-    owned = _owned_places(ctx, cand, in_sent)
-    if owned:
-        return min(owned, key=lambda x: _nearness(ctx, cand, x[0]))[1]
-    if ctx.main_place and ctx.published and date and len(date) == 10:
-        try:
-            if abs((dt.date.fromisoformat(date) - ctx.published).days) <= 7:
-                return ctx.main_place
-        except ValueError:
-            return None
-    return None
-
-
 def _contexts(cand: Candidate) -> list[str]:
     found = list(cand.contexts)
     for t in cand.trigger.sent:
@@ -826,8 +726,8 @@ def extract_events(doc: Doc, *, actors: ActorIndex, times: list[TimeRef], places
             # "promised to democratize Serbia": reform at home, no other party
             cand.target = [] if _at_home(ctx, cand, found) else found
         _domestic_target(ctx, cand)
-        date, precision = _when(ctx, cand)
-        if _history(ctx, cand, date):
+        date, precision = when(ctx, cand)
+        if history(ctx, cand, date):
             continue
         aux = _aux(ctx, cand.governor, date, precision)
         aux = _intended(cand, aux)
@@ -852,7 +752,7 @@ def extract_events(doc: Doc, *, actors: ActorIndex, times: list[TimeRef], places
             aux=aux,  # type: ignore[arg-type]
             date=date,
             date_precision=precision,  # type: ignore[arg-type]
-            place=_where(ctx, cand, date),
+            place=where(ctx, cand, date),
             score=lexicon.score(cand.category, cand.mode),
             confidence=round(min(conf, 0.95), 2),
             reciprocal=cand.reciprocal,
