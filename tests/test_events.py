@@ -534,6 +534,14 @@ def test_no_event_of(text, unwanted):
     ("Ugandan police placed two Kenyan students under arrest on Monday.", ("COERCE", ("UGA",), ("KEN",), None)),
     # An institution in a compound takes the phrase's country adjective.
     ("Peru arrested five Bolivian army officers on Monday.", ("COERCE", ("PER",), ("BOL",), None)),
+    # A protest said, with a clause, is a criticism (CAMEO 11); one staged is a protest.
+    ("Uganda protested that Kenyan troops had crossed the border.", ("ACCUSE", ("UGA",), ("KEN",), None)),
+    ("Thousands of Kenyan students protested in Nairobi against the new tax.",
+     ("PROTEST", ("KEN",), ("KEN",), None)),
+    # Failing to agree refuses; failing to do anything else is that act, not done.
+    ("Kenya and Uganda failed to reach agreement on the border.", ("REJECT", ("KEN", "UGA"), (), None)),
+    ("Kenyan authorities are failing to protect Somali refugees, Amnesty International complained on Monday.",
+     ("AID", ("KEN",), ("SOM",), "negated")),
 ])
 def test_more_event_dyads(text, expected):
     result = extract(text, published=PUB)

@@ -310,6 +310,16 @@ def _noun_candidate(ctx: Context, tok: Token) -> Candidate | None:
     return cand
 
 
+def _category_of(verb: Token) -> str | None:
+    """The category a verb names by itself or with its event-noun object ("reach agreement")."""
+    found = _verb_trigger(verb)
+    if found is not None:
+        return found[0][0]
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    key = _noun_key(obj) if obj is not None and lemma_is(verb, LIGHT_VERBS) else None
+    return (NOUN_TRIGGERS.get(key) or GOVERNED_NOUN_TRIGGERS.get(key, (None,)))[0] if key else None
+
+
 def _violent(tok: Token) -> bool:
     key = _noun_key(tok)
     if key:
@@ -381,6 +391,13 @@ def _verb_candidate(ctx: Context, tok: Token) -> Candidate | None:
     if found is None and not joint:
         return None
     (category, mode, contexts), conf, prep = found if found else (("COOPERATE", None, ()), 0.6, None)
+    clause = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+    if category == "PROTEST" and clause is not None:
+        # "Uganda protested that Kenyan troops had crossed": a protest said, not staged (CAMEO 11)
+        category, mode, contexts = "ACCUSE", "disapprove", ()
+    if lemma_is(tok, {"fail"}) and category == "REJECT" and conf < 0.6 and not any(
+            c.dep_ == "xcomp" and _category_of(c) in ("AGREE", "CONSULT") for c in tok.children):
+        return None  # "failing to protect refugees" is no refusal; "failed to agree" is
     if joint and found and category not in RECIPROCAL:
         category, mode = "COOPERATE", None
     source, passive = subjects(ctx, tok)
@@ -485,8 +502,9 @@ def _against(ctx: Context, verb: Token) -> list[str]:
 
 def _aux(ctx: Context, gov: Token, date: str | None, precision: str | None) -> str | None:
     if any(c.dep_ == "neg" for c in gov.children) or any(
-            c.dep_ == "neg" for c in gov.head.children if gov.dep_ == "xcomp"):
-        return "negated"
+            c.dep_ == "neg" for c in gov.head.children if gov.dep_ == "xcomp") or (
+            gov.dep_ == "xcomp" and lemma_is(gov.head, {"fail", "refuse", "decline"})):
+        return "negated"  # "failing to protect refugees": not done
     auxes = {c.lower_ for c in gov.children if c.dep_ in ("aux", "auxpass")}
     if gov.dep_ == "xcomp":
         auxes |= {c.lower_ for c in gov.head.children if c.dep_ == "aux"}
