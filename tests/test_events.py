@@ -476,6 +476,7 @@ def test_damaging_property_is_coercion(text, expected):
     ("The Gambian government suspended the constitution on Monday.", ["COERCE"]),
     ("The United Nations dispatched inspectors to Iraq on Monday.", ["ACCUSE"]),
     ("Kenyan youths threw stones at police in Nairobi on Monday.", ["PROTEST"]),
+    ("Kenya said on Sunday it had paid compensation to 60 British nationals for land they lost.", ["RETREAT"]),
     # Damage done in a riot, demands made below it, its grievance and an act done to
     # protest are all the protest.
     ("Kenyan prisoners rioted on Monday at a jail in Nairobi, setting fire to their mattresses and smashing "

@@ -352,6 +352,10 @@ VERB_OBJECT_TRIGGERS: dict[tuple[str, str], Trigger] = {
     **{(verb, thing): ("COERCE", "martial-law", ("repression",))
        for verb in ("declare", "impose", "proclaim", "extend")
        for thing in ("emergency", "siege")},
+    # Paying compensation or reparations returns what was taken (CAMEO 0842); "pay" alone is
+    # no event.
+    **{("pay", thing): ("RETREAT", "release", ())
+       for thing in ("compensation", "reparation", "reparations", "indemnity")},
     # Returning seized arms or property is a release (CAMEO 0842).
     **{("return", thing): ("RETREAT", "release", ())
        for thing in ("weapon", "weapons", "arm", "arms", "equipment", "property", "territory", "land")},
