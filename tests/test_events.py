@@ -535,6 +535,8 @@ def test_no_event_of(text, unwanted):
     ("Ugandan police placed two Kenyan students under arrest on Monday.", ("COERCE", ("UGA",), ("KEN",), None)),
     # An institution in a compound takes the phrase's country adjective.
     ("Peru arrested five Bolivian army officers on Monday.", ("COERCE", ("PER",), ("BOL",), None)),
+    # Seeking help asks for it; "seek" alone is no act.
+    ("The United States has been seeking Japan's technological support.", ("REQUEST", ("USA",), ("JPN",), None)),
     # A protest said, with a clause, is a criticism (CAMEO 11); one staged is a protest.
     ("Uganda protested that Kenyan troops had crossed the border.", ("ACCUSE", ("UGA",), ("KEN",), None)),
     ("Thousands of Kenyan students protested in Nairobi against the new tax.",

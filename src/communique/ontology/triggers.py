@@ -318,6 +318,14 @@ VERB_OBJECT_TRIGGERS: dict[tuple[str, str], Trigger] = {
     ("restore", "relation"): ("SUPPORT", None, ("diplomatic",)),
     ("set", "fire"): ("COERCE", "seize", ()),
     ("meet", "demand"): ("CONCEDE", None, ()),
+    # Seeking help, compensation or someone's release asks for it (CAMEO 02, 10); "seek"
+    # alone ("seek a solution") is no act.
+    **{("seek", thing): ("REQUEST", "assist", ())
+       for thing in ("help", "support", "assistance", "aid", "backing", "loan", "loans", "credit")},
+    **{("seek", thing): ("REQUEST", None, ())
+       for thing in ("compensation", "reparation", "reparations", "extradition", "release", "apology",
+                     "ceasefire", "truce")},
+    **{("seek", thing): ("REQUEST", "meet", ()) for thing in ("talks", "meeting", "negotiations")},
     ("seek", "refuge"): ("REQUEST", None, ("asylum",)),
     ("seek", "asylum"): ("REQUEST", None, ("asylum",)),
     ("grant", "asylum"): ("AID", None, ("asylum",)),
