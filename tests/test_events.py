@@ -537,6 +537,8 @@ def test_no_event_of(text, unwanted):
     ("Peru arrested five Bolivian army officers on Monday.", ("COERCE", ("PER",), ("BOL",), None)),
     # Seeking help asks for it; "seek" alone is no act.
     ("The United States has been seeking Japan's technological support.", ("REQUEST", ("USA",), ("JPN",), None)),
+    ("Poland is unlikely to seek compensation from Germany.", ("REQUEST", ("POL",), ("DEU",), "hypothetical")),
+    ("Kenya is unwilling to send troops to Somalia.", ("MOBILIZE", ("KEN",), ("SOM",), "negated")),
     # A protest said, with a clause, is a criticism (CAMEO 11); one staged is a protest.
     ("Uganda protested that Kenyan troops had crossed the border.", ("ACCUSE", ("UGA",), ("KEN",), None)),
     ("Thousands of Kenyan students protested in Nairobi against the new tax.",

@@ -503,7 +503,7 @@ def _against(ctx: Context, verb: Token) -> list[str]:
 def _aux(ctx: Context, gov: Token, date: str | None, precision: str | None) -> str | None:
     if any(c.dep_ == "neg" for c in gov.children) or any(
             c.dep_ == "neg" for c in gov.head.children if gov.dep_ == "xcomp") or (
-            gov.dep_ == "xcomp" and lemma_is(gov.head, {"fail", "refuse", "decline"})):
+            gov.dep_ == "xcomp" and lemma_is(gov.head, {"fail", "refuse", "decline", "unwilling", "reluctant"})):
         return "negated"  # "failing to protect refugees": not done
     auxes = {c.lower_ for c in gov.children if c.dep_ in ("aux", "auxpass")}
     if gov.dep_ == "xcomp":
@@ -512,8 +512,8 @@ def _aux(ctx: Context, gov: Token, date: str | None, precision: str | None) -> s
         c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in gov.children) or any(
         c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
         for c in gov.children)
-    if conditional:
-        return "hypothetical"
+    if conditional or (gov.dep_ == "xcomp" and lemma_is(gov.head, {"unlikely", "likely", "possible"})):
+        return "hypothetical"  # "is unlikely to seek compensation"
     if auxes & {"will", "shall", "'ll"} or (gov.dep_ == "xcomp" and lemma_is(gov.head, FUTURE_HEADS)):
         return "future"
     # "said it would withdraw": would is the past of will in reported speech.
