@@ -513,6 +513,14 @@ def test_one_event_per_reported_act(text, expected):
     ("Kenya warned al-Shabaab, which advocates Kenya's destruction, on Monday.", "REQUEST"),
     # opposing a person is no refusal of an act
     ("Kenya opposed Uganda's president.", "REJECT"),
+    # stock phrases of news writing, and what a reporter's question asks about
+    ("The Kenyan official, who asked not to be named, said Uganda would send troops.", "REQUEST"),
+    ("Kenya's foreign ministry declined to comment on the Ugandan report.", "REJECT"),
+    ("Ugandan officials refused to give details of the Kenyan proposal.", "REJECT"),
+    ("Asked if he planned to visit Uganda, Kenya's president said he would.", "REQUEST"),
+    ("Asked if he planned to visit Uganda, Kenya's president said he would.", "CONSULT"),
+    # troops defending a town hold ground; they back no one
+    ("Iraqi troops defending Basra repelled an Iranian attack.", "SUPPORT"),
 ])
 def test_no_event_of(text, unwanted):
     result = extract(text, published=PUB)
@@ -535,6 +543,12 @@ def test_no_event_of(text, unwanted):
     ("Ugandan police placed two Kenyan students under arrest on Monday.", ("COERCE", ("UGA",), ("KEN",), None)),
     # An institution in a compound takes the phrase's country adjective.
     ("Peru arrested five Bolivian army officers on Monday.", ("COERCE", ("PER",), ("BOL",), None)),
+    # "Asked to" is a request; a call for something an appeal, not a phone call; blows at
+    # words a criticism (CAMEO 111).
+    ("Kenya asked Uganda to provide troops.", ("REQUEST", ("KEN",), ("UGA",), None)),
+    ("Kenya renewed its call for a ceasefire between Uganda and Sudan.", ("REQUEST", ("KEN",), ("SDN", "UGA"), None)),
+    ("The United States openly attacked Japan's fiscal policy on Monday.", ("ACCUSE", ("USA",), ("JPN",), None)),
+    ("Kenya defended Uganda on Friday against Western criticism.", ("SUPPORT", ("KEN",), ("UGA",), None)),
     # Seeking help asks for it; "seek" alone is no act.
     ("The United States has been seeking Japan's technological support.", ("REQUEST", ("USA",), ("JPN",), None)),
     ("Poland is unlikely to seek compensation from Germany.", ("REQUEST", ("POL",), ("DEU",), "hypothetical")),

@@ -239,6 +239,8 @@ def _noun_candidate(ctx: Context, tok: Token) -> Candidate | None:
     if tok.dep_ in ("compound", "nmod") and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i > tok.i:
         return None  # "aid convoys", "Warsaw Pact foreign minister": a modifier names a thing
     category, mode, contexts = NOUN_TRIGGERS.get(key) or GOVERNED_NOUN_TRIGGERS[key]
+    if key == "call" and any(c.dep_ == "prep" and c.lower_ == "for" for c in tok.children):
+        category, mode, contexts = "REQUEST", None, ()  # "the U.S. call for an end": an appeal
     cand = Candidate(tok, tok, category, mode, contexts, confidence=0.65)
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ == "between":
@@ -308,6 +310,48 @@ def _noun_candidate(ctx: Context, tok: Token) -> Candidate | None:
     if len(cand.source) > 1 and not cand.target and category in RECIPROCAL:
         cand.reciprocal = True
     return cand
+
+
+# Stock phrases of news writing that look like acts: "declined to comment", "asked not to be
+# named", "Asked whether ..., X said".
+_COMMENT = {"comment", "elaborate", "confirm", "say", "discuss", "disclose", "reveal", "answer",
+            "speculate", "specify", "identify", "name", "quote", "detail"}
+_DETAILS = {"detail", "details", "comment", "figure", "figures", "name", "names", "specifics"}
+
+
+def _question(verb: Token) -> bool:
+    """ "Asked whether the letter was a rejection, X said": a reporter's question."""
+    return verb.lemma_.lower() == "ask" and (
+        (verb.tag_ == "VBN" and verb.dep_ in ("advcl", "ROOT") and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in verb.children))
+        or any(m.dep_ == "mark" and m.lower_ in ("whether", "if") for c in verb.children
+               if c.dep_ == "ccomp" for m in c.children))
+
+
+def _no_comment(verb: Token) -> bool:
+    if _question(verb) or any(_question(a) for a in verb.ancestors):
+        return True  # the question and what it asks about are no acts
+    low = verb.lemma_.lower()
+    if low in ("ask", "request"):
+        # "who asked not to be named"
+        return any(c.dep_ == "xcomp" and c.lemma_.lower() in _COMMENT and any(n.dep_ == "neg" for n in c.children)
+                   for c in verb.children)
+    if low not in ("refuse", "decline"):
+        return False
+    return any(c.dep_ == "xcomp" and (c.lemma_.lower() in _COMMENT or (
+        lemma_is(c, {"give", "provide"}) and any(o.dep_ == "dobj" and o.lower_ in _DETAILS for o in c.children)))
+        for c in verb.children)
+
+
+# Blows struck at words are criticism (CAMEO 111): "attacked the government's trade policy".
+_BLOWS = {"attack", "assail", "hit", "slam", "blast", "strike", "lash", "savage"}
+_DISCOURSE_NOUNS = {"practice", "policy", "plan", "proposal", "budget", "idea", "decision", "bill", "law",
+                    "measure", "report", "claim", "remark", "statement", "approach", "strategy", "stance",
+                    "record", "handling", "program", "programme", "reform", "comment", "speech",
+                    "legislation", "ruling", "verdict", "view", "move", "tariff", "subsidy", "rule"}
+# Ground held by force: "troops defending Basra".
+_GROUND = {"city", "town", "border", "position", "line", "capital", "base", "territory", "village",
+           "frontier", "port", "airport", "bridge", "hill", "front"}
 
 
 def _category_of(verb: Token) -> str | None:
@@ -385,6 +429,8 @@ def _verb_candidate(ctx: Context, tok: Token) -> Candidate | None:
                                     for c in tok.children):
         return None  # "vowed to fight": the fight, an intention, is the event
     if _within_background(tok) or _characterises(tok):
+        return None
+    if _no_comment(tok):
         return None
     found = _verb_trigger(tok)
     joint = any(c.lower_ in JOINT_ADVERBS for c in tok.children if c.dep_ == "advmod")
@@ -471,6 +517,12 @@ def _verb_candidate(ctx: Context, tok: Token) -> Candidate | None:
     if category == "ACCUSE" and conf < 0.6 and lemma_is(tok, _STATIVE_REFUSALS) and obj is not None and \
             _noun_key(obj):
         category, mode = "REJECT", None  # opposing an act ("opposed the deployment") refuses it
+    if category == "ASSAULT" and obj is not None and lemma_is(tok, _BLOWS) and \
+            obj.lemma_.lower() in _DISCOURSE_NOUNS:
+        category, mode, contexts = "ACCUSE", "disapprove", ()  # "attacked Japan's trade practices"
+    if category == "SUPPORT" and lemma_is(tok, {"defend", "hold"}) and obj is not None and (
+            obj.ent_type_ in ("GPE", "LOC", "FAC") or obj.lemma_.lower() in _GROUND) and not expand(ctx, obj):
+        return None  # troops "defending Basra" hold ground; they do not back anyone
     if lemma_is(tok, {"prepare", "ready"}) and _aims_at_violence(tok):
         # Readying an attack is a force posture (CAMEO 15): "prepared to resume shelling",
         # "preparing a major offensive", "prepared for war".
