@@ -664,6 +664,37 @@ def build_countries(blocks: list[Block], geo: Geo, stats: Counter) -> dict:
     return {"countries": countries, "surfaces": surfaces}
 
 
+# Words of an office-holder's title: "white house spokesman" is a person speaking for it.
+OFFICE_WORDS = {"spokesman", "spokeswoman", "spokesperson", "official", "officials", "secretary",
+                "press", "chief", "minister", "president", "director", "adviser", "advisor",
+                "ambassador", "chairman", "head", "leader", "member", "members", "justices", "judge",
+                "vice", "chancellor", "bundeskanzler", "attorney", "commander", "potus", "kirby"}
+# Short names news uses that the PETRARCH blocks lack.
+INSTITUTION_EXTRAS = {"DEPARTMENTSTATE-USA": ["state department"], "N1DS-GBR": ["downing street"]}
+# Words of a place's name ("indian ocean", "iraqi kurdistan"), which the places extractor reads.
+PLACE_WORDS = {"ocean", "sea", "gulf", "river", "lake", "region", "kurdistan", "mountains", "island"}
+# Bodies every state has: the bare word names none in particular.
+GENERIC_BODIES = {"senate", "congress", "parliament", "house", "assembly", "cabinet", "council",
+                  "government", "military", "army", "navy", "police", "presidency"}
+STATE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY"}
+
+
+def institution(block: Block, geo: Geo) -> tuple[str, str] | None:
+    """(country, sector) of a named state body in the countries file: WHITE_HOUSE_ [USAGOV],
+    KREMLIN_ [RUSGOV], PENTAGON under [USAMIL]. Only blocks whose every code is undated and
+    of one country's state sector."""
+    if not block.codes or any(c.dated for c in block.codes):
+        return None
+    found = set()
+    for c in block.codes:
+        parts = split_code(c.code)
+        country = PETRARCH_ISO.get(parts[0], parts[0]) if parts else None
+        if len(parts) < 2 or country not in geo.countries or parts[1] not in STATE_SECTORS:
+            return None
+        found.add((country, parts[1]))
+    return found.pop() if len(found) == 1 else None
+
+
 def is_group_block(block: Block) -> bool:
     """International militarized groups (IMG...) and undated rebel codes (SYRREB)."""
     parts = [split_code(c.code) for c in block.codes]
@@ -897,6 +928,28 @@ def build_igos(international: list[Block], milnonstate: list[Block], countries_b
     for block in countries_blocks:
         if is_group_block(block):
             take(block, "group")
+        elif (found := institution(block, geo)) is not None:
+            country, sector = found
+            kept = []
+            for raw in block.names:
+                text = surface(raw)
+                words = set((text or "").replace("-", " ").split())
+                if not text or len(text) <= 3 or text in GENERIC_BODIES or words & (OFFICE_WORDS | PLACE_WORDS) \
+                        or not text.isascii() or nlp.is_person(text):
+                    stats["igos: national institution aliases skipped (office, person, place, generic)"] += 1
+                    continue
+                kept.append(text)
+            if not kept:
+                continue
+            # Suffixed with the country, so no national body shares a code (or a display
+            # name) with a foreign group of the same initials (PLA, EPA).
+            code = unique(f"{org_acronym(kept[0])}-{country}", kept[0], kept[0], country)
+            entry = {"code": code, "name": display_name(kept[0]), "kind": "organisation", "sector": sector,
+                     "country": country}
+            for text in kept + INSTITUTION_EXTRAS.get(code, []):
+                add(text, entry)
+            stats["igos: national institutions kept"] += 1
+            stats["igos: national institutions kept"] += 1
     for text, code in ORG_BY_NAME.items():
         if text not in entries:
             source = next((e for e in entries.values() if e["code"] == code), None)

@@ -31,6 +31,11 @@ def actors(nlp, text):
         ("The United Nations Secretary-General, Ana Pereira, visited Haiti.", "Ana Pereira", "UN", "GOV",
          "Secretary-General"),
         ("Special Envoy Lin Wei-ming arrived in Nairobi.", "Lin Wei-ming", None, "GOV", "Special Envoy"),
+        # A national body's spokesperson is of its country and sector (not civil society).
+        ("State Department spokeswoman Jane Doyle said the talks went well.", "Jane Doyle", "USA", "GOV",
+         "spokeswoman"),
+        # A named country after the name is the person's, whatever the lexicon says of the name.
+        ("King Hassan of Morocco met Israeli officials on Monday.", "Hassan", "MAR", "GOV", "King"),
     ],
 )
 def test_person_attributes(nlp, text, name, country, sector, role):
@@ -76,6 +81,24 @@ def test_countries_and_igos(nlp):
     assert {"FRA", "DEU", "UN", "NATO"} <= codes
     kinds = {a.country: a.kind for a in found.values()}
     assert kinds["FRA"] == "country"
+
+
+@pytest.mark.parametrize("text, name, country, sector", [
+    ("The White House said on Monday that talks would go ahead.", "White House", "USA", "GOV"),
+    ("The Pentagon denied the report.", "Pentagon", "USA", "MIL"),
+    ("The Kremlin rejected the offer.", "Kremlin", "RUS", "GOV"),
+    ("Israel's Knesset approved the bill.", "Knesset", "ISR", "GOV"),
+])
+def test_named_national_bodies_are_of_their_country(nlp, text, name, country, sector):
+    found, _ = actors(nlp, text)
+    (body,) = [a for a in found.values() if any(m.text == name for m in a.mentions)]
+    assert (body.kind, body.country, body.sector) == ("organisation", country, sector)
+
+
+def test_a_reporter_above_a_persons_clause_binds_no_pronoun(nlp):
+    found, index = actors(nlp, "President Reagan was ready to act against Japan for breaking its trade pact "
+                               "with the United States, White House officials said.")
+    assert not any(m.text == "its" for m in found["White House"].mentions), found["White House"].mentions
 
 
 def test_institution_takes_country_of_its_office_holder(nlp):

@@ -134,6 +134,23 @@ def test_group_country_from_its_name(build):
     assert build.country_in_name("islamic army of iraq and syria", geo) is None    # two countries
 
 
+def test_national_bodies_of_the_countries_file(build):
+    geo = build.load_geo()
+    block = build.Block(names=["WHITE_HOUSE_"], codes=[build.parse_code("USAGOV")])
+    assert build.institution(block, geo) == ("USA", "GOV")
+    # A person's dated offices, or codes of two countries, name no body.
+    assert build.institution(build.Block(names=["X_"], codes=[build.parse_code("USAGOV 19900101-20000101")]),
+                             geo) is None
+    assert build.institution(build.Block(names=["X_"], codes=[build.parse_code("USAGOV"),
+                                                              build.parse_code("RUSGOV")]), geo) is None
+    igos = lexicon.igos()
+    assert (igos["pentagon"]["country"], igos["pentagon"]["sector"]) == ("USA", "MIL")
+    assert igos["kremlin"]["country"] == "RUS"
+    # The bare word every state has, an office-holder, and a foreign group's initials stay out.
+    assert "senate" not in igos and "white house spokesman" not in igos
+    assert igos["popular liberation army"]["name"] == "Popular Liberation Army"
+
+
 @pytest.mark.parametrize(
     ("phrase", "sector"),
     [

@@ -163,7 +163,12 @@ def _bound_by_subject(tok: Token, actor_at, kind_of: dict[str, str], *, plural: 
     organisation, country or group among them; nothing if the pronoun's own clause has
     another thing for its subject; undecided if no subject tells."""
     direct = True
+    past_person = False
     for subj in _subjects_above(tok):
+        if past_person:
+            # "Reagan was ready to act against Japan for breaking its pact, White House
+            # officials said": above a person's clause, the reporter binds nothing.
+            return False, None
         if plural and any(c.dep_ == "conj" for c in subj.children):
             return True, None  # "Orion and Volkhart ... their workforces": both of them
         aid = actor_at(subj)
@@ -175,7 +180,7 @@ def _bound_by_subject(tok: Token, actor_at, kind_of: dict[str, str], *, plural: 
             kind = kind_of.get(aid)
             if kind in ("organisation", "country", "group"):
                 return True, aid
-            direct = False
+            direct, past_person = False, True
             continue  # a person: "he said it would ..." is not about him
         if subj.lower_ in _PRONOUNS:
             direct = False

@@ -119,7 +119,8 @@ def _country_near(doc: Doc, start: int, floor: int) -> tuple[str | None, int]:
         code = vocab.country_code(doc[ent_start:j + 1].text)
         igo = None if code else vocab.igo(doc[ent_start:j + 1].text)
         if code or igo:
-            return code or igo["code"], ent_start
+            # a national body ("State Department spokeswoman") gives its country, an IGO itself
+            return code or igo.get("country") or igo["code"], ent_start
     code = vocab.country_code(tok.text)
     if code:
         return code, j
@@ -260,8 +261,11 @@ def _attach_title(doc: Doc, m: Mention) -> None:
         # Office-holders of non-state bodies ("general secretary" of an association)
         # are civil society unless the title itself is a state office.
         state_title = any(w in (m.role or "").lower() for w in ("minister", "president", "ambassador"))
-        if vocab.sector_of(doc[k:j + 1].text) not in ("GOV", "MIL", "LEG", "JUD", "COP", "SPY") \
-                and not state_title:
+        body = doc[k:j + 1].text
+        sector = (vocab.igo(body) or {}).get("sector") or vocab.sector_of(body)
+        if sector in ("GOV", "MIL", "LEG", "JUD", "COP", "SPY"):
+            m.sector = m.sector or sector  # "Pentagon spokesman": the body's sector
+        elif not state_title:
             m.sector = "SOC"
 
 
