@@ -95,6 +95,15 @@ def test_named_national_bodies_are_of_their_country(nlp, text, name, country, se
     assert (body.kind, body.country, body.sector) == ("organisation", country, sector)
 
 
+def test_a_countrys_own_bodies_vote_for_the_story_country(nlp):
+    # Congress names no country, so it takes the story's: the U.S. Senate and the White House
+    # outvote the one mention of Iran.
+    found, index = actors(nlp, "The U.S. Senate defied the White House over the Iran affair, and Congress will "
+                               "vote again after senators return from Kansas.")
+    assert index.home_country == "USA"
+    assert found["Congress"].country == "USA"
+
+
 def test_a_reporter_above_a_persons_clause_binds_no_pronoun(nlp):
     found, index = actors(nlp, "President Reagan was ready to act against Japan for breaking its trade pact "
                                "with the United States, White House officials said.")

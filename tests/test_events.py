@@ -519,6 +519,7 @@ def test_one_event_per_reported_act(text, expected):
     ("Ugandan officials refused to give details of the Kenyan proposal.", "REJECT"),
     ("Asked if he planned to visit Uganda, Kenya's president said he would.", "REQUEST"),
     ("Asked if he planned to visit Uganda, Kenya's president said he would.", "CONSULT"),
+    ("Asked what form Ugandan action might take, the Kenyan minister said he did not know.", "REQUEST"),
     # troops defending a town hold ground; they back no one
     ("Iraqi troops defending Basra repelled an Iranian attack.", "SUPPORT"),
 ])

@@ -32,7 +32,7 @@ def extract_doc(doc: Doc, article: Article) -> Extraction:
     """All records of one article from its parsed body. Pure: reads the Doc, returns records."""
     places = extract_places(doc)
     actors = extract_actors(
-        doc, place_countries=[p.country for p in places if p.feature in ("city", "site") and p.country]
+        doc, place_countries=[p.country for p in places if p.feature in ("city", "site", "region") and p.country]
     )
     # A name the NER took for a place but the actor extractor knows is a person is no place.
     person_chars = {

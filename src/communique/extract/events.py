@@ -322,10 +322,10 @@ _DETAILS = {"detail", "details", "comment", "figure", "figures", "name", "names"
 def _question(verb: Token) -> bool:
     """ "Asked whether the letter was a rejection, X said": a reporter's question."""
     return verb.lemma_.lower() == "ask" and (
-        (verb.tag_ == "VBN" and verb.dep_ in ("advcl", "ROOT") and not any(
+        (verb.tag_ in ("VBN", "VBD") and verb.dep_ in ("advcl", "ROOT") and not any(
             c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in verb.children))
-        or any(m.dep_ == "mark" and m.lower_ in ("whether", "if") for c in verb.children
-               if c.dep_ == "ccomp" for m in c.children))
+        or any(c.left_edge.lower_ in ("whether", "if") or c.left_edge.tag_ in ("WDT", "WP", "WRB")
+               for c in verb.children if c.dep_ == "ccomp"))
 
 
 def _no_comment(verb: Token) -> bool:
