@@ -520,6 +520,10 @@ def test_one_event_per_reported_act(text, expected):
     ("Asked if he planned to visit Uganda, Kenya's president said he would.", "REQUEST"),
     ("Asked if he planned to visit Uganda, Kenya's president said he would.", "CONSULT"),
     ("Asked what form Ugandan action might take, the Kenyan minister said he did not know.", "REQUEST"),
+    # suggesting a fact asks nothing; a market's demand is no party's; confining research holds no one
+    ("Kenya suggested that the Ugandan election had been fair.", "REQUEST"),
+    ("The deficit cut will depress U.S. demand for Kenyan imports.", "REQUEST"),
+    ("Turkey confined its research to territorial waters near Greece.", "COERCE"),
     # troops defending a town hold ground; they back no one
     ("Iraqi troops defending Basra repelled an Iranian attack.", "SUPPORT"),
 ])
@@ -550,6 +554,10 @@ def test_no_event_of(text, unwanted):
     ("Kenya renewed its call for a ceasefire between Uganda and Sudan.", ("REQUEST", ("KEN",), ("SDN", "UGA"), None)),
     ("The United States openly attacked Japan's fiscal policy on Monday.", ("ACCUSE", ("USA",), ("JPN",), None)),
     ("Kenya defended Uganda on Friday against Western criticism.", ("SUPPORT", ("KEN",), ("UGA",), None)),
+    # A suggestion with a modal, a subjunctive or an object proposes.
+    ("Kenya suggested that Uganda could use the railway.", ("REQUEST", ("KEN",), ("UGA",), None)),
+    ("Kenya suggested that a Ugandan working party be set up.", ("REQUEST", ("KEN",), ("UGA",), None)),
+    ("Brazil's demands for debt relief were rejected by American banks.", ("REQUEST", ("BRA",), (), None)),
     # Seeking help asks for it; "seek" alone is no act.
     ("The United States has been seeking Japan's technological support.", ("REQUEST", ("USA",), ("JPN",), None)),
     ("Poland is unlikely to seek compensation from Germany.", ("REQUEST", ("POL",), ("DEU",), "hypothetical")),

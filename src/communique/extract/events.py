@@ -21,6 +21,7 @@ from ..ontology.triggers import (
 )
 from ..records import Event, Place, Quote, Span, TimeRef
 from .doctext import doc_text
+from . import vocab
 from .actors import ActorIndex
 from .anchors import history, nearness, owned_places, when, where
 from .folds import (
@@ -232,6 +233,23 @@ def _background(noun: Token) -> bool:
     return prep.lower_ == "of" and prep.head.lower_ in _BACKDROP_OF
 
 
+# Demand in the economic sense: "domestic demand", "U.S. demand for imports".
+_MARKET_WORDS = {"domestic", "consumer", "world", "global", "weak", "strong", "rising", "falling",
+                 "growing", "slack", "sluggish", "firm", "seasonal", "import", "export", "aggregate",
+                 "internal", "external", "foreign", "industrial", "final"}
+_GOODS = {"import", "export", "oil", "good", "product", "credit", "dollar", "currency", "energy", "commodity",
+          "steel", "grain", "wheat", "coffee", "sugar", "gold", "chip", "car", "fuel", "gas", "loan", "money",
+          "share", "bond", "stock", "metal", "copper", "cotton", "corn", "soybean", "rice", "housing", "labour",
+          "labor", "electricity", "power", "crude", "product", "service"}
+
+
+def _market_demand(tok: Token) -> bool:
+    if any(c.dep_ in ("amod", "compound") and c.lower_ in _MARKET_WORDS for c in tok.children):
+        return True
+    return any(p.lemma_.lower() in _GOODS for c in tok.children if c.dep_ == "prep" and c.lower_ == "for"
+               for p in c.children if p.dep_ == "pobj")
+
+
 def _noun_candidate(ctx: Context, tok: Token) -> Candidate | None:
     key = _noun_key(tok)
     if key is None or tok.pos_ not in ("NOUN", "PROPN"):
@@ -241,6 +259,8 @@ def _noun_candidate(ctx: Context, tok: Token) -> Candidate | None:
     category, mode, contexts = NOUN_TRIGGERS.get(key) or GOVERNED_NOUN_TRIGGERS[key]
     if key == "call" and any(c.dep_ == "prep" and c.lower_ == "for" for c in tok.children):
         category, mode, contexts = "REQUEST", None, ()  # "the U.S. call for an end": an appeal
+    if tok.lemma_.lower() == "demand" and _market_demand(tok):
+        return None  # "U.S. demand for imports": a market's, not a party's
     cand = Candidate(tok, tok, category, mode, contexts, confidence=0.65)
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ == "between":
@@ -401,18 +421,21 @@ def _damages_property(verb: Token) -> bool:
 
 # Verbs that demand with a mandative clause ("insisted that Iran stop") and merely assert
 # with a factual one ("insisted the unrest reflected ethnic tensions").
-_ASSERTIVE = {"insist", "maintain", "stress"}
+_ASSERTIVE = {"insist", "maintain", "stress", "suggest"}
 
 
 def _states_a_fact(verb: Token) -> bool:
     clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
     if clause is None:
         # "insisted unrest there reflected ...", misparsed with an object: a demand needs
-        # a clause, an infinitive or an on-phrase
-        return not any(c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "on") for c in verb.children)
+        # a clause, an infinitive or an on-phrase ("suggested a compromise" proposes one)
+        return verb.lemma_.lower() != "suggest" and not any(
+            c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "on") for c in verb.children)
     if clause.tag_ not in ("VBD", "VBZ", "VBP", "VBN"):
         return False
-    return not any(c.dep_ == "aux" and c.lower_ in ("must", "should", "shall") for c in clause.children)
+    # A modal or a subjunctive ("that a working party be set up") proposes; a plain tense states.
+    return not any(c.dep_ in ("aux", "auxpass") and (c.tag_ in ("MD", "VB") or c.lower_ == "be")
+                   for c in clause.children)
 
 
 # Vows carry no event of their own: what is vowed is the event, with aux future.
@@ -501,6 +524,9 @@ def _verb_candidate(ctx: Context, tok: Token) -> Candidate | None:
                      for p in c.children if p.dep_ == "pobj" for a in expand(ctx, p)]
         if any(a not in addressed for a in target):
             target = [a for a in target if a not in addressed]
+    if category == "COERCE" and mode == "arrest" and obj is not None and obj.pos_ == "NOUN" and \
+            not expand(ctx, obj) and vocab.agent_noun_sector(obj) is None and obj.lower_ not in vocab.GROUP_NOUNS:
+        return None  # "confined its research to territorial waters" holds no one
     if mode == "investigate" and not target:
         return None  # "studying the proposals" investigates no one
     if not target and obj is not None and lemma_is(tok, {"fight", "combat", "battle", "tackle", "counter"}):
