@@ -497,6 +497,8 @@ def test_one_event_per_reported_act(text, expected):
 
 @pytest.mark.parametrize("text, unwanted", [
     ("Russia closed its border with Georgia because of fighting between Abkhaz and Georgian forces.", "ASSAULT"),
+    # what an act answers ("in retaliation for", "in response to")
+    ("Kenya said its troops took defensive action in response to a Somali attack on its ships.", "ASSAULT"),
     # a condition: what an act waits for
     ("Malian rebels said they would not disarm until their demands are met.", "REQUEST"),
     # insisting with no clause, or on a fact, asks nothing

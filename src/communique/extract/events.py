@@ -181,6 +181,7 @@ def _noun_key(tok: Token) -> str | None:
 # the execution", "following a government offensive", "because of fighting". Event coders code the report, not its backdrop. "After talks between
 # X and Y" and "during the protests" stay events: occasions, often reported for the first time.
 _BACKDROP_PREPS = {"since", "amid", "amidst", "despite", "following", "because"}
+_ANSWERS = {"retaliation", "response", "reprisal", "revenge", "reaction", "answer"}
 _BACKDROP_OF = {"wake", "aftermath", "because", "run-up", "eve", "result", "light"}
 
 
@@ -230,6 +231,8 @@ def _background(noun: Token) -> bool:
     if prep.lower_ in ("of", "at", "against", "over") and prep.head.lemma_.lower() == "protest" and \
             prep.head.dep_ == "pobj" and prep.head.head.lower_ in ("in", "as"):
         return True  # "a hunger strike in protest of the government's refusal": the grievance
+    if prep.lower_ in ("for", "to") and prep.head.lemma_.lower() in _ANSWERS:
+        return True  # "in retaliation for Friday's missile attack": what the act answers
     return prep.lower_ == "of" and prep.head.lower_ in _BACKDROP_OF
 
 
