@@ -267,6 +267,8 @@ NOT_TRIGGERS = {
     "own", "lead", "head", "run", "represent", "manage", "handle", "address",
     # News uses it of polls and markets ("the Alliance had overtaken Labour"); armies overrun.
     "overtake",
+    # An aspect, not an act: "the United States has tended to take Canada for granted".
+    "tend",
 }
 
 # Categories where "X and Y <verb>" with no object means they did it together.
