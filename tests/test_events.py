@@ -519,6 +519,8 @@ def test_one_event_per_reported_act(text, expected):
     ("The Kenyan official, who asked not to be named, said Uganda would send troops.", "REQUEST"),
     ("Kenya's foreign ministry declined to comment on the Ugandan report.", "REJECT"),
     ("Ugandan officials refused to give details of the Kenyan proposal.", "REJECT"),
+    ("Jane Doe contributed reporting from Nairobi.", "AID"),
+    ("The Kenyan army said it was withholding the names of soldiers killed in Somalia.", "COERCE"),
     ("Asked if he planned to visit Uganda, Kenya's president said he would.", "REQUEST"),
     ("Asked if he planned to visit Uganda, Kenya's president said he would.", "CONSULT"),
     ("Asked what form Ugandan action might take, the Kenyan minister said he did not know.", "REQUEST"),

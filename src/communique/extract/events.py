@@ -340,6 +340,7 @@ def _noun_candidate(ctx: Context, tok: Token) -> Candidate | None:
 _COMMENT = {"comment", "elaborate", "confirm", "say", "discuss", "disclose", "reveal", "answer",
             "speculate", "specify", "identify", "name", "quote", "detail"}
 _DETAILS = {"detail", "details", "comment", "figure", "figures", "name", "names", "specifics"}
+_BYLINE_OBJECTS = {"reporting", "report", "writing", "research", "name", "identity", "detail", "information"}
 
 
 def _question(verb: Token) -> bool:
@@ -355,6 +356,10 @@ def _no_comment(verb: Token) -> bool:
     if _question(verb) or any(_question(a) for a in verb.ancestors):
         return True  # the question and what it asks about are no acts
     low = verb.lemma_.lower()
+    if low in ("contribute", "withhold") and any(
+            c.dep_ in ("dobj", "xcomp") and (c.lemma_.lower() in _BYLINE_OBJECTS or c.lower_ in _BYLINE_OBJECTS)
+            for c in verb.children):
+        return True  # "X contributed reporting", "withholding the names of those killed"
     if low in ("ask", "request"):
         # "who asked not to be named"
         return any(c.dep_ == "xcomp" and c.lemma_.lower() in _COMMENT and any(n.dep_ == "neg" for n in c.children)
