@@ -24,6 +24,7 @@ from .doctext import doc_text
 from . import vocab
 from .actors import ActorIndex
 from .anchors import history, nearness, owned_places, when, where
+from .nonevents import COMPLAINTS, background, characterises, market_demand, no_comment, within_background
 from .folds import (
     conditional,
     demand_candidates,
@@ -176,83 +177,6 @@ def _noun_key(tok: Token) -> str | None:
     return None
 
 
-# Prepositions that set an earlier or surrounding happening as the scene of the one
-# reported: "holed up since last month's invasion", "amid the fighting", "in the wake of
-# the execution", "following a government offensive", "because of fighting". Event coders code the report, not its backdrop. "After talks between
-# X and Y" and "during the protests" stay events: occasions, often reported for the first time.
-_BACKDROP_PREPS = {"since", "amid", "amidst", "despite", "following", "because"}
-_ANSWERS = {"retaliation", "response", "reprisal", "revenge", "reaction", "answer"}
-_BACKDROP_OF = {"wake", "aftermath", "because", "run-up", "eve", "result", "light"}
-
-
-# What talks, deals and plans are about is their topic, not a further event: "negotiations
-# on an Israeli troop pullback", "a plan for the withdrawal of troops".
-_DISCUSSIONS = {"talk", "negotiation", "discussion", "agreement", "deal", "accord", "plan", "proposal",
-                "resolution", "debate", "treaty", "dialogue", "consultation", "meeting", "conference",
-                "summit", "negotiate", "discuss", "debate", "propose", "agree", "talks"}
-_TOPIC_PREPS = {"on", "about", "over", "for", "regarding", "concerning"}
-# What a complaint is over is its grievance, reported with it, not a further event.
-_COMPLAINTS = {"complain", "protest", "object", "grumble", "apologise", "apologize", "complaint"}
-
-
-def _characterises(verb: Token) -> bool:
-    """A relative clause in the simple present describes a party's standing stance, not
-    an act: "Hamas, which advocates Israel's destruction"."""
-    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    return verb.dep_ == "relcl" and verb.tag_ in ("VBZ", "VBP") and (
-        subj is None or subj.lower_ in ("who", "which", "that")) and not any(
-        c.dep_ in ("aux", "auxpass", "mark") or c.ent_type_ in ("DATE", "TIME") for c in verb.children) and not any(
-        t.ent_type_ in ("DATE", "TIME") for c in verb.children if c.dep_ in ("prep", "npadvmod") for t in c.subtree)
-    # (one dated, "who travels to Italy this evening", is a scheduled act)
-
-
-def _within_background(tok: Token) -> bool:
-    """A clause inside a backdrop or grievance is part of it: "over two air raids last
-    Friday in which 20 people were killed"."""
-    return any(a.pos_ in ("NOUN", "PROPN") and _noun_key(a) and _background(a) for a in tok.ancestors)
-
-
-def _background(noun: Token) -> bool:
-    if noun.dep_ == "dobj" and noun.head.lower_ == "following" and noun.head.dep_ != "ROOT":
-        return True  # the parser's other reading of "following": a participle with an object
-    if noun.dep_ != "pobj":
-        return False
-    prep = noun.head
-    if prep.lower_ in _BACKDROP_PREPS:
-        return True
-    if prep.lower_ in _TOPIC_PREPS:
-        # "talks on X", and "renewed talks today on X" where the parser hangs it on the verb
-        owner = prep.head
-        if prep.lower_ in ("over", "about") and lemma_is(owner, _COMPLAINTS):
-            return True  # "complained to the UN over Israeli air raids": what it is about
-        if lemma_is(owner, _DISCUSSIONS) or (owner.pos_ == "VERB" and any(
-                c.dep_ == "dobj" and lemma_is(c, _DISCUSSIONS) for c in owner.children)):
-            return True
-    if prep.lower_ in ("of", "at", "against", "over") and prep.head.lemma_.lower() == "protest" and \
-            prep.head.dep_ == "pobj" and prep.head.head.lower_ in ("in", "as"):
-        return True  # "a hunger strike in protest of the government's refusal": the grievance
-    if prep.lower_ in ("for", "to") and prep.head.lemma_.lower() in _ANSWERS:
-        return True  # "in retaliation for Friday's missile attack": what the act answers
-    return prep.lower_ == "of" and prep.head.lower_ in _BACKDROP_OF
-
-
-# Demand in the economic sense: "domestic demand", "U.S. demand for imports".
-_MARKET_WORDS = {"domestic", "consumer", "world", "global", "weak", "strong", "rising", "falling",
-                 "growing", "slack", "sluggish", "firm", "seasonal", "import", "export", "aggregate",
-                 "internal", "external", "foreign", "industrial", "final"}
-_GOODS = {"import", "export", "oil", "good", "product", "credit", "dollar", "currency", "energy", "commodity",
-          "steel", "grain", "wheat", "coffee", "sugar", "gold", "chip", "car", "fuel", "gas", "loan", "money",
-          "share", "bond", "stock", "metal", "copper", "cotton", "corn", "soybean", "rice", "housing", "labour",
-          "labor", "electricity", "power", "crude", "product", "service"}
-
-
-def _market_demand(tok: Token) -> bool:
-    if any(c.dep_ in ("amod", "compound") and c.lower_ in _MARKET_WORDS for c in tok.children):
-        return True
-    return any(p.lemma_.lower() in _GOODS for c in tok.children if c.dep_ == "prep" and c.lower_ == "for"
-               for p in c.children if p.dep_ == "pobj")
-
-
 def _noun_candidate(ctx: Context, tok: Token) -> Candidate | None:
     key = _noun_key(tok)
     if key is None or tok.pos_ not in ("NOUN", "PROPN"):
@@ -262,7 +186,7 @@ def _noun_candidate(ctx: Context, tok: Token) -> Candidate | None:
     category, mode, contexts = NOUN_TRIGGERS.get(key) or GOVERNED_NOUN_TRIGGERS[key]
     if key == "call" and any(c.dep_ == "prep" and c.lower_ == "for" for c in tok.children):
         category, mode, contexts = "REQUEST", None, ()  # "the U.S. call for an end": an appeal
-    if tok.lemma_.lower() == "demand" and _market_demand(tok):
+    if tok.lemma_.lower() == "demand" and market_demand(tok):
         return None  # "U.S. demand for imports": a market's, not a party's
     cand = Candidate(tok, tok, category, mode, contexts, confidence=0.65)
     for c in tok.children:
@@ -325,7 +249,7 @@ def _noun_candidate(ctx: Context, tok: Token) -> Candidate | None:
         return cand if cand.source or cand.target else None
     elif tok.dep_ == "pobj" and tok.head.dep_ == "prep" and not cand.source:
         return None  # "... figured in the talks": a topic or setting, not an action
-    elif _background(anchor):
+    elif background(anchor):
         return None
     if not cand.source:
         return None
@@ -333,42 +257,6 @@ def _noun_candidate(ctx: Context, tok: Token) -> Candidate | None:
     if len(cand.source) > 1 and not cand.target and category in RECIPROCAL:
         cand.reciprocal = True
     return cand
-
-
-# Stock phrases of news writing that look like acts: "declined to comment", "asked not to be
-# named", "Asked whether ..., X said".
-_COMMENT = {"comment", "elaborate", "confirm", "say", "discuss", "disclose", "reveal", "answer",
-            "speculate", "specify", "identify", "name", "quote", "detail"}
-_DETAILS = {"detail", "details", "comment", "figure", "figures", "name", "names", "specifics"}
-_BYLINE_OBJECTS = {"reporting", "report", "writing", "research", "name", "identity", "detail", "information"}
-
-
-def _question(verb: Token) -> bool:
-    """ "Asked whether the letter was a rejection, X said": a reporter's question."""
-    return verb.lemma_.lower() == "ask" and (
-        (verb.tag_ in ("VBN", "VBD") and verb.dep_ in ("advcl", "ROOT") and not any(
-            c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in verb.children))
-        or any(c.left_edge.lower_ in ("whether", "if") or c.left_edge.tag_ in ("WDT", "WP", "WRB")
-               for c in verb.children if c.dep_ == "ccomp"))
-
-
-def _no_comment(verb: Token) -> bool:
-    if _question(verb) or any(_question(a) for a in verb.ancestors):
-        return True  # the question and what it asks about are no acts
-    low = verb.lemma_.lower()
-    if low in ("contribute", "withhold") and any(
-            c.dep_ in ("dobj", "xcomp") and (c.lemma_.lower() in _BYLINE_OBJECTS or c.lower_ in _BYLINE_OBJECTS)
-            for c in verb.children):
-        return True  # "X contributed reporting", "withholding the names of those killed"
-    if low in ("ask", "request"):
-        # "who asked not to be named"
-        return any(c.dep_ == "xcomp" and c.lemma_.lower() in _COMMENT and any(n.dep_ == "neg" for n in c.children)
-                   for c in verb.children)
-    if low not in ("refuse", "decline"):
-        return False
-    return any(c.dep_ == "xcomp" and (c.lemma_.lower() in _COMMENT or (
-        lemma_is(c, {"give", "provide"}) and any(o.dep_ == "dobj" and o.lower_ in _DETAILS for o in c.children)))
-        for c in verb.children)
 
 
 # Blows struck at words are criticism (CAMEO 111): "attacked the government's trade policy".
@@ -459,9 +347,9 @@ def _verb_candidate(ctx: Context, tok: Token) -> Candidate | None:
     if lemma_is(tok, _VOWS) and any(c.dep_ in ("xcomp", "advcl") and any(a.lower_ == "to" for a in c.children)
                                     for c in tok.children):
         return None  # "vowed to fight": the fight, an intention, is the event
-    if _within_background(tok) or _characterises(tok):
+    if within_background(tok, _noun_key) or characterises(tok):
         return None
-    if _no_comment(tok):
+    if no_comment(tok):
         return None
     found = _verb_trigger(tok)
     joint = any(c.lower_ in JOINT_ADVERBS for c in tok.children if c.dep_ == "advmod")
@@ -526,7 +414,7 @@ def _verb_candidate(ctx: Context, tok: Token) -> Candidate | None:
                 if subj is not None:
                     target = [a for a in expand(ctx, subj) if a not in source]
                 break
-    if category == "ACCUSE" and lemma_is(tok, _COMPLAINTS):
+    if category == "ACCUSE" and lemma_is(tok, COMPLAINTS):
         # "complained to the UN over Israeli raids": the grievance's party, not the addressee
         addressed = [a for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"
                      for p in c.children if p.dep_ == "pobj" for a in expand(ctx, p)]
