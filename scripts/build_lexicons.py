@@ -256,7 +256,8 @@ SDN sudanese; SUR surinamese; SWE swedish,swede; CHE swiss; SYR syrian; TWN taiw
 TJK tajik; TZA tanzanian; THA thai; TGO togolese; TTO trinidadian; TUN tunisian;
 TUR turkish,turk; TKM turkmen; UGA ugandan; UKR ukrainian; ARE emirati; GBR british,briton;
 USA american; URY uruguayan; UZB uzbek; VEN venezuelan; VNM vietnamese; YEM yemeni;
-ZMB zambian; ZWE zimbabwean; XKX kosovar,kosovan
+ZMB zambian; ZWE zimbabwean; XKX kosovar,kosovan; KHM kampuchean; COD zairean,zairian;
+LKA ceylonese; ZWE rhodesian
 """
 
 # Names and short forms that must resolve; kinds are assigned by the rules below.
@@ -268,9 +269,12 @@ COUNTRY_EXTRAS = {
     "CHN": ["china", "people's republic of china", "prc"], "RUS": ["russia", "russian federation"],
     "NLD": ["netherlands", "the netherlands", "holland"], "TWN": ["taiwan"],
     "PSE": ["palestine", "palestinian territories"], "ARE": ["united arab emirates", "uae"],
-    "COD": ["democratic republic of the congo", "drc", "dr congo"], "IND": ["india", "bharat"],
+    "IND": ["india", "bharat"],
     "CZE": ["czech republic", "czechia"], "CIV": ["ivory coast", "cote d'ivoire"],
     "MMR": ["myanmar", "burma"], "SAU": ["saudi arabia"], "XKX": ["kosovo"],
+    # Former names of a state under the same code, as archives name it.
+    "KHM": ["kampuchea"], "LKA": ["ceylon"], "BEN": ["dahomey"], "BFA": ["upper volta"],
+    "ZWE": ["rhodesia"], "COD": ["democratic republic of the congo", "drc", "dr congo", "zaire"],
 }
 # Parts of a country that news names as places and PETRARCH lacks; without them the
 # gazetteer finds namesake sites abroad (a "Northern Ireland" in the United States).

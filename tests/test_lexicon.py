@@ -134,6 +134,15 @@ def test_group_country_from_its_name(build):
     assert build.country_in_name("islamic army of iraq and syria", geo) is None    # two countries
 
 
+@pytest.mark.parametrize(("surface", "code", "kind"), [
+    ("zaire", "COD", "name"), ("kampuchea", "KHM", "name"), ("kampuchean", "KHM", "adjective"),
+    ("ceylon", "LKA", "name"), ("rhodesian", "ZWE", "adjective"),
+])
+def test_former_names_of_states(surface, code, kind):
+    entry = lexicon.country_surfaces()[surface]
+    assert (entry["code"], entry["kind"]) == (code, kind)
+
+
 def test_national_bodies_of_the_countries_file(build):
     geo = build.load_geo()
     block = build.Block(names=["WHITE_HOUSE_"], codes=[build.parse_code("USAGOV")])
