@@ -251,9 +251,6 @@ def _located_by_verb(doc: Doc, verb: Token) -> str | None:
     return None
 
 
-_STATE = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY"}
-
-
 def _home_country(doc: Doc, mentions: list[Mention], places_countries: list[str]) -> str | None:
     votes: Counter[str] = Counter()
     for code in places_countries:
@@ -261,7 +258,7 @@ def _home_country(doc: Doc, mentions: list[Mention], places_countries: list[str]
     for m in mentions:
         if m.kind == "country" and m.country:
             votes[m.country] += 1
-        elif m.kind == "organisation" and m.sector in _STATE and m.country and \
+        elif m.kind == "organisation" and m.sector in vocab.STATE_SECTORS and m.country and \
                 vocab.country_display_name(m.country) != m.country:
             votes[m.country] += 1  # "the White House", "the U.S. Senate": a country's own bodies
     first = next((m.country for m in mentions if m.kind == "country" and m.country), None)

@@ -415,7 +415,7 @@ def _fill_persons(doc: Doc, cl: _Clusters, home: str | None) -> None:
         elif known:
             first.country = known[-1].get("code")
             first.sector = first.sector or known[-1].get("sector")
-        elif cl.attr(i, "sector") in ("GOV", "MIL", "LEG", "JUD", "COP", "SPY") and home:
+        elif cl.attr(i, "sector") in vocab.STATE_SECTORS and home:
             # An official arriving in the home country is a visitor: of the other country
             # the story is about, if there is one.
             visited = _visited(doc, g)

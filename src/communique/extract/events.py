@@ -75,8 +75,6 @@ _STATIVE_PLEDGES = {"commit", "pledge", "dedicate"}
 # And one that states a refusal: "Israel is opposed to French mediation" (CAMEO 12).
 _STATIVE_REFUSALS = {"oppose"}
 
-# Nouns that take their meaning from a modifier naming the act: "a mediation effort",
-# "an aid drive", "a protest campaign".
 # Light verbs whose subject convenes others: "hosted talks between X and Y".
 _CONVENERS = {"host", "broker", "arrange", "organise", "organize", "sponsor", "convene"}
 
@@ -89,6 +87,8 @@ def _convened(cand: Candidate) -> bool:
         c.dep_ == "prep" and c.lower_ == "between" for c in cand.trigger.children)
 
 
+# Nouns that take their meaning from a modifier naming the act: "a mediation effort",
+# "an aid drive", "a protest campaign".
 _SUPPORT_NOUNS = {"effort", "bid", "campaign", "drive", "attempt", "initiative", "push"}
 
 
@@ -177,13 +177,18 @@ def _noun_key(tok: Token) -> str | None:
     return None
 
 
+def _noun_trigger(key: str) -> tuple[str, str | None, tuple[str, ...]]:
+    """The trigger of a key ``_noun_key`` found."""
+    return NOUN_TRIGGERS.get(key) or GOVERNED_NOUN_TRIGGERS[key]
+
+
 def _noun_candidate(ctx: Context, tok: Token) -> Candidate | None:
     key = _noun_key(tok)
     if key is None or tok.pos_ not in ("NOUN", "PROPN"):
         return None
     if tok.dep_ in ("compound", "nmod") and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i > tok.i:
         return None  # "aid convoys", "Warsaw Pact foreign minister": a modifier names a thing
-    category, mode, contexts = NOUN_TRIGGERS.get(key) or GOVERNED_NOUN_TRIGGERS[key]
+    category, mode, contexts = _noun_trigger(key)
     if key == "call" and any(c.dep_ == "prep" and c.lower_ == "for" for c in tok.children):
         category, mode, contexts = "REQUEST", None, ()  # "the U.S. call for an end": an appeal
     if tok.lemma_.lower() == "demand" and market_demand(tok):
@@ -277,13 +282,13 @@ def _category_of(verb: Token) -> str | None:
         return found[0][0]
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     key = _noun_key(obj) if obj is not None and lemma_is(verb, LIGHT_VERBS) else None
-    return (NOUN_TRIGGERS.get(key) or GOVERNED_NOUN_TRIGGERS.get(key, (None,)))[0] if key else None
+    return _noun_trigger(key)[0] if key else None
 
 
 def _violent(tok: Token) -> bool:
     key = _noun_key(tok)
     if key:
-        return (NOUN_TRIGGERS.get(key) or GOVERNED_NOUN_TRIGGERS.get(key, ("",)))[0] == "ASSAULT"
+        return _noun_trigger(key)[0] == "ASSAULT"
     if tok.lemma_.lower() == "war":
         return True
     found = _verb_trigger(tok) if tok.pos_ == "VERB" else None
@@ -347,14 +352,12 @@ def _verb_candidate(ctx: Context, tok: Token) -> Candidate | None:
     if lemma_is(tok, _VOWS) and any(c.dep_ in ("xcomp", "advcl") and any(a.lower_ == "to" for a in c.children)
                                     for c in tok.children):
         return None  # "vowed to fight": the fight, an intention, is the event
-    if within_background(tok, _noun_key) or characterises(tok):
-        return None
-    if no_comment(tok):
-        return None
     found = _verb_trigger(tok)
     joint = any(c.lower_ in JOINT_ADVERBS for c in tok.children if c.dep_ == "advmod")
     if found is None and not joint:
         return None
+    if within_background(tok, _noun_key) or characterises(tok) or no_comment(tok):
+        return None  # (after the lexicon lookup, which rules out most verbs more cheaply)
     (category, mode, contexts), conf, prep = found if found else (("COOPERATE", None, ()), 0.6, None)
     clause = next((c for c in tok.children if c.dep_ == "ccomp"), None)
     if category == "PROTEST" and clause is not None:

@@ -70,7 +70,7 @@ def title_start(doc: Doc, end: int, floor: int) -> int:
             i -= 1
             continue
         if tok.text[:1].isupper() and tok.ent_type_ in ("ORG", "") and tok.pos_ in ("PROPN", "NOUN") \
-                and vocab.sector_of(tok.text) in ("GOV", "MIL", "LEG", "JUD", "COP", "SPY"):
+                and vocab.sector_of(tok.text) in vocab.STATE_SECTORS:
             i -= 1
             continue
         break
@@ -263,7 +263,7 @@ def _attach_title(doc: Doc, m: Mention) -> None:
         state_title = any(w in (m.role or "").lower() for w in ("minister", "president", "ambassador"))
         body = doc[k:j + 1].text
         sector = (vocab.igo(body) or {}).get("sector") or vocab.sector_of(body)
-        if sector in ("GOV", "MIL", "LEG", "JUD", "COP", "SPY"):
+        if sector in vocab.STATE_SECTORS:
             m.sector = m.sector or sector  # "Pentagon spokesman": the body's sector
         elif not state_title:
             m.sector = "SOC"

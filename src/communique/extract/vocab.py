@@ -8,6 +8,9 @@ import re
 
 from ..ontology import lexicon
 
+# Sectors of the state: its government, armed forces, legislature, courts, police and spies.
+STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
+
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "shri", "smt", "mme", "m", "herr"}
 
 # Military and police ranks: a person introduced with one of these is MIL (or COP).
