@@ -184,6 +184,8 @@ class CameoScores:
         return {k: round(v, 4) for k, v in {
             "detection_precision": self.detection.precision, "detection_recall": self.detection.recall,
             "detection_f1": self.detection.f1, "false_event_rate": self.false_event_rate,
+            # The gate keeps scores at or above floors: the rate's complement is what it pins.
+            "negative_accuracy": 1 - self.false_event_rate if self.negatives else 0.0,
             "category_precision": p, "category_recall": r, "category_f1": f,
             "quad_accuracy": ratio(self.quad_right, self.quad_records),
             "source_span_agreement": ratio(self.source_right, self.source_records),
