@@ -206,15 +206,11 @@ def _sys_event(p: Prediction, e: SysEvent, text: str) -> str:
             f"{side(e.source)}{arrow}{side(e.target)}")
 
 
-def _sentence_spans(text: str, sentence: str) -> list[tuple[int, int]]:
-    return _occurrences(text, sentence)
-
-
 def match_events(a: GoldArticle, pred: Prediction) -> tuple[list[tuple[int, int]], set[int]]:
     """One-to-one pairs (gold index, system index) and the gold indices whose record is right."""
     cands = []
     for gi, g in enumerate(a.events):
-        spans = _sentence_spans(a.text, g.sentence)
+        spans = _occurrences(a.text, g.sentence)   # a repeated sentence: each place
         gold_trig = [s + g.sentence.find(g.trigger) for s, _ in spans]
         for pi, e in enumerate(pred.events):
             if not any(s <= e.trigger[0] < t for s, t in spans) or not (e.categories & g.categories):
