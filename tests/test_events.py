@@ -118,6 +118,12 @@ def dyads(result):
         ("The Saudi-led coalition bombed Houthi positions in Yemen on Monday.",
          ("ASSAULT", ("SAU",), ("YEM",), None)),
         ("U.S.-led forces attacked Iraqi positions on Friday.", ("ASSAULT", ("USA",), ("IRQ",), None)),
+        # An act done to someone, told in the passive with no agent, is aimed at the sufferer
+        # from an unknown source; whoever one is expelled or deported from does it.
+        ("Two Ghanaian opposition leaders were sentenced to ten years in prison on Monday.",
+         ("COERCE", (), ("GHA",), None)),
+        ("Four Dutch diplomats have been expelled from Venezuela.", ("SANCTION", ("VEN",), ("NLD",), None)),
+        ("Six Moroccan migrants were deported from Spain on Tuesday.", ("COERCE", ("ESP",), ("MAR",), None)),
     ],
 )
 def test_event_dyads(text, expected):

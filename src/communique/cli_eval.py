@@ -50,7 +50,7 @@ def _part_option(func: Callable[..., Any]) -> Callable[..., Any]:
 @contextmanager
 def _progress(quiet: bool, label: str) -> Iterator[Callable[[int, int], None] | None]:
     """A progress bar on stderr when it is a terminal; the library only calls back."""
-    err = Console(stderr=True)
+    err = Console(stderr=True, emoji=False)
     if quiet or not err.is_terminal:
         yield None
         return
@@ -64,15 +64,15 @@ def _progress(quiet: bool, label: str) -> Iterator[Callable[[int, int], None] | 
 
 
 def _stdout() -> Console:
-    console = Console(soft_wrap=False)
+    console = Console(soft_wrap=False, emoji=False)
     if not console.is_terminal:
         # Piped or redirected: rich would assume 80 columns and squeeze the tables.
-        console = Console(soft_wrap=False, width=120)
+        console = Console(soft_wrap=False, width=120, emoji=False)
     return console
 
 
 def _fail(message: str) -> None:
-    Console(stderr=True).print(f"communique: error: {message}", markup=False, highlight=False, soft_wrap=True)
+    Console(stderr=True, emoji=False).print(f"communique: error: {message}", markup=False, highlight=False, soft_wrap=True)
     sys.exit(1)
 
 
@@ -88,7 +88,7 @@ def _emit(report: Any, as_json: bool, out: str | None, **options: Any) -> None:
         _stdout().print(render(report, **options))
     failures = getattr(report, "failures", [])
     if failures:
-        err = Console(stderr=True)
+        err = Console(stderr=True, emoji=False)
         for f in failures:
             err.print(f"communique: error: extraction failed: {f}", markup=False, highlight=False, soft_wrap=True)
         sys.exit(1)
@@ -243,7 +243,7 @@ def gate_cmd(gold_dir: str, floors: str, as_json: bool, out: str | None, model: 
     from .eval.gate import load_floors, run_gate
     from .eval.report import as_json as to_json
 
-    err = Console(stderr=True)
+    err = Console(stderr=True, emoji=False)
     floor_table = load_floors(floors)
     bar = None
     if not quiet and err.is_terminal:

@@ -343,6 +343,19 @@ def _states_a_fact(verb: Token) -> bool:
 _VOWS = {"vow", "swear"}
 
 
+# Acts done to someone: reported in the passive with no agent ("was sentenced", "were
+# expelled"), they are still coded, aimed at whoever suffers them, from an unknown source.
+_DONE_TO = frozenset({"ASSAULT", "COERCE", "SANCTION"})
+
+
+def _suffered(tok: Token, category: str, passive: bool) -> bool:
+    """Whether an act with no named agent is still an event: violence and coercion that
+    news reports without a doer (``SOURCELESS``), and any act done to someone in the passive."""
+    if category in ("ASSAULT", "COERCE") and lemma_is(tok, SOURCELESS):
+        return True
+    return passive and category in _DONE_TO
+
+
 def _verb_candidate(ctx: Context, tok: Token) -> Candidate | None:
     if tok.pos_ != "VERB":
         return None
@@ -375,8 +388,12 @@ def _verb_candidate(ctx: Context, tok: Token) -> Candidate | None:
         # mobilised or stood down stands for its own side;
         # "Vietnam is committed to ...": the one committed pledges.
         source = [a for c in tok.children if c.dep_ == "nsubjpass" for a in expand(ctx, c)]
-    if not source and not (category in ("ASSAULT", "COERCE") and lemma_is(tok, SOURCELESS)):
+    if not source and not _suffered(tok, category, passive):
         return None
+    if not source and passive and mode in ("expel", "deport"):
+        # "were expelled from Iran": whoever one is expelled from expels.
+        source = [a for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"
+                  for p in c.children if p.dep_ == "pobj" for a in expand(ctx, p)]
     if category == "CONSULT" and obj is not None and not expand(ctx, obj) and \
             obj.pos_ in ("NOUN", "PROPN") and not _noun_key(obj) and obj.lemma_.lower() not in _SUPPORT_NOUNS:
         return None  # "could not meet the repayments" is no meeting

@@ -66,7 +66,13 @@ HEAD_TITLES = {
 }
 # Words that, after a title, name an institution rather than a person.
 NOT_NAMES = {"administration", "government", "office", "ministry", "council", "cabinet",
-             "party", "house", "palace", "department", "embassy", "forces", "army", "navy"}
+             "party", "house", "palace", "department", "embassy", "forces", "army", "navy",
+             # A rank word opening a body's name: "the General Assembly", "General Agreement ..."
+             "assembly", "agreement", "accord", "conference", "command", "staff", "secretariat",
+             "headquarters", "committee", "commission", "tribunal", "court", "motors", "electric"}
+# Lower-case particles inside a person's name: "Richard von Weizsaecker", "Ahmed bin Ali".
+NAME_PARTICLES = {"von", "van", "der", "den", "de", "da", "di", "du", "del", "della", "dos", "das",
+                  "le", "la", "bin", "ibn", "al", "el", "ter", "zu", "y"}
 
 # Connectives allowed inside a title only between two title words.
 TITLE_GLUE = {"of", "the", "and", "for", "&"}
