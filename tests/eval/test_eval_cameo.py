@@ -72,6 +72,14 @@ def test_quad_of_the_top_event():
     assert (s.quad_right, s.quad_records) == (1, 2)
 
 
+def test_quad_of_a_refused_or_announced_act_is_read_as_cameo_codes_it():
+    # "will not release them" (RETREAT, negated) is a rejection to CAMEO: verbal conflict;
+    # "will send aid" (AID, future) an agreement: verbal cooperation. A plain act keeps its own.
+    gold = [rec(quad=[3]), rec(quad=[1]), rec(quad=[1])]
+    s = scores(gold, [[ev("RETREAT", mapped="REJECT")], [ev("AID", mapped="AGREE")], [ev("ASSAULT")]])
+    assert (s.quad_right, s.quad_records) == (2, 3)
+
+
 def test_span_agreement_of_the_matched_event():
     gold = [rec(roots=[["PROTEST"]], src=["Protesters"], tgt=["riot police"])]
     wrong_target = ev("PROTEST", src=["Protesters"], tgt=["port city"])

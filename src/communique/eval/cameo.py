@@ -14,8 +14,8 @@ announced coercion or violence THREATEN, negated cooperation REJECT).
   sentence (each distinct one once, as PLOVER's scorer counts (sentence, category)) is right
   when it, or its as_intention category, is in some root set;
 - quad: over records with a gold quad where the system emits an event, whether the quad
-  class of the top event's recorded category (highest confidence, ties to the earliest
-  trigger) is among the gold's (a sentence without an event is a detection miss, counted
+  class of the top event (highest confidence, ties to the earliest trigger), of its
+  recorded or its as_intention category, is among the gold's (a sentence without an event is a detection miss, counted
   there, not here);
 - spans: over sentences with an event where the system emits one, the *matched* event is the
   top event among those whose category satisfies a root set (the top event when the root is
@@ -140,6 +140,13 @@ def predicted_events(ex: Extraction) -> list[CameoEvent]:
     return out
 
 
+def quads(e: CameoEvent) -> set[int]:
+    """The quad classes an event may be read as: its category's, and that of its category as
+    CAMEO codes an announced or refused act ("will not release the hostages" is a
+    rejection, verbal conflict), as the category comparison accepts both."""
+    return {lexicon.quad_class(c) for c in e.categories}
+
+
 def top(events: Sequence[CameoEvent]) -> CameoEvent | None:
     return min(events, key=lambda e: (-e.confidence, e.trigger[0])) if events else None
 
@@ -219,7 +226,7 @@ def tally(gold: Sequence[CameoRecord], predicted: Sequence[Sequence[CameoEvent]]
         t = top(events)
         if g.quad and t is not None:
             s.quad_records += 1
-            s.quad_right += lexicon.quad_class(t.category) in g.quad
+            s.quad_right += bool(quads(t) & g.quad)
         m = matched_event(g, events)
         if m is not None:
             if g.sources:
@@ -257,7 +264,7 @@ class CameoReport:
                     any(e.categories & root for e in events) for root in g.categories):
                 wrong.append("category")
             t = top(events)
-            if g.quad and t is not None and lexicon.quad_class(t.category) not in g.quad:
+            if g.quad and t is not None and not quads(t) & g.quad:
                 wrong.append("quad")
             if wrong:
                 out.append({"id": g.id, "text": g.text, "errors": wrong,
