@@ -124,6 +124,14 @@ def dyads(result):
          ("COERCE", (), ("GHA",), None)),
         ("Four Dutch diplomats have been expelled from Venezuela.", ("SANCTION", ("VEN",), ("NLD",), None)),
         ("Six Moroccan migrants were deported from Spain on Tuesday.", ("COERCE", ("ESP",), ("MAR",), None)),
+        # Setting up posts and bases readies a force (CAMEO 15), against whoever it faces.
+        ("Sudanese rebels set up checkpoints along the border with Chad.",
+         ("MOBILIZE", ("SDN",), ("TCD",), None)),
+        ("The Indian army established a new base near the border with Nepal.",
+         ("MOBILIZE", ("IND",), ("NPL",), None)),
+        # Crowds and mobs are actors, of the country where they act.
+        ("A mob attacked a police station in Accra on Sunday.", ("ASSAULT", ("GHA",), ("GHA",), None)),
+        ("Angry crowds stormed the parliament in Nairobi on Monday.", ("ASSAULT", ("KEN",), ("KEN",), None)),
     ],
 )
 def test_event_dyads(text, expected):

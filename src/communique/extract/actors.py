@@ -208,11 +208,12 @@ def _common_noun_mentions(doc: Doc, taken: set[int], stances: set[int]) -> list[
                                source="group", confidence=0.6))
             continue
         named_by = any(c.i in taken and c.i not in stances for c in mods)  # "Hezbollah guerrillas"
+        many = tok.tag_ in ("NNS", "NNPS") or low in vocab.COLLECTIVE_NOUNS
         if not countries and not named_by and sector in _LOCAL_SECTORS and (
-                (tok.dep_ in ("nsubj", "nsubjpass") and tok.tag_ in ("NNS", "NNPS")) or tok.dep_ == "nsubjpass"):
-            # Unnamed people acting ("protesters rallied in Paris") or suffering ("a
-            # journalist was killed in Beirut"): of the country where it happens, else of
-            # the country the story is in.
+                (tok.dep_ in ("nsubj", "nsubjpass") and many) or tok.dep_ == "nsubjpass"):
+            # Unnamed people acting ("protesters rallied in Paris", "a mob stormed ...") or
+            # suffering ("a journalist was killed in Beirut"): of the country where it
+            # happens, else of the country the story is in.
             where = _located_by_verb(doc, tok.head)
             out.append(Mention(tok.i, tok.i + 1, "group", tok.text, sector=sector, source="group",
                                country=where, relative=None if where else "home", confidence=0.4))

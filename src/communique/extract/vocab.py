@@ -114,7 +114,11 @@ GROUP_NOUNS = {
     "elders": "CVL", "nationals": "CVL", "residents": "CVL", "villagers": "CVL",
     "inhabitants": "CVL", "fighters": "REB", "helicopters": "MIL", "bulldozers": "MIL",
     "militiamen": "UAF", "guerillas": "REB", "bombers": "UAF", "settlers": "CVL",
+    "crowd": "CVL", "crowds": "CVL", "mob": "CVL", "mobs": "CVL", "rioters": "CVL",
+    "looters": "CVL", "assailants": "UAF", "attackers": "UAF", "gang": "CRM", "gangs": "CRM",
 }
+# Collective nouns that are a group of people in the singular: "a mob attacked ...".
+COLLECTIVE_NOUNS = {"crowd", "mob", "gang"}
 
 
 def agent_noun_sector(tok) -> str | None:
