@@ -388,3 +388,12 @@ def test_a_rank_word_opening_a_bodys_name_makes_no_person():
     # Predecessor bodies take their successor's code.
     gatt = next(a for a in extract("GATT ruled against the subsidies on Monday.").actors if a.name == "WTO")
     assert (gatt.kind, gatt.country) == ("organisation", "WTO")
+
+
+def test_a_combining_form_names_a_country_only_before_a_hyphen():
+    from communique import extract
+
+    assert [a.country for a in extract("General Franco ruled for decades.").actors
+            if a.kind == "country"] == []
+    pair = {a.country for a in extract("The Franco-Spanish summit opened on Monday.").actors}
+    assert {"FRA", "ESP"} <= pair

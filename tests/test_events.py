@@ -129,6 +129,15 @@ def dyads(result):
          ("MOBILIZE", ("SDN",), ("TCD",), None)),
         ("The Indian army established a new base near the border with Nepal.",
          ("MOBILIZE", ("IND",), ("NPL",), None)),
+        # Hyphenated and slashed pairs name both parties, combining forms too.
+        ("U.S.-Cuban talks resumed in Havana on Monday.", ("CONSULT", ("CUB", "USA"), (), None)),
+        ("Indo-Pakistani talks on water sharing resumed in Delhi.", ("CONSULT", ("IND", "PAK"), (), None)),
+        ("A Sino-Vietnamese meeting on the sea border ended on Friday.", ("CONSULT", ("CHN", "VNM"), (), None)),
+        # A visit with a destination and no visitor of its own is made by its clause's subject.
+        ("Chilean President Ana Soto spoke at the end of an official visit to Peru.",
+         ("CONSULT", ("CHL",), ("PER",), None)),
+        ("Prime Minister Ito of Japan left for Canberra after a brief visit to Jakarta.",
+         ("CONSULT", ("JPN",), ("IDN",), None)),
         # Crowds and mobs are actors, of the country where they act.
         ("A mob attacked a police station in Accra on Sunday.", ("ASSAULT", ("GHA",), ("GHA",), None)),
         ("Angry crowds stormed the parliament in Nairobi on Monday.", ("ASSAULT", ("KEN",), ("KEN",), None)),

@@ -49,6 +49,7 @@ from .participants import (
     VERBAL_AT,
     conj_head,
     country_of_modifier,
+    place_party,
     expand,
     lemma_is,
     subjects,
@@ -207,20 +208,24 @@ def _noun_candidate(ctx: Context, tok: Token) -> Candidate | None:
         elif c.dep_ == "prep" and c.lower_ in NOUN_TARGET_PREPS.get(category, ("with", "to", "against")):
             for p in c.children:
                 if p.dep_ == "pobj":
-                    found = expand(ctx, p) or (country_of_modifier(ctx, p) if category in AGAINST else [])
+                    found = expand(ctx, p) or (country_of_modifier(ctx, p) if category in AGAINST else []) \
+                        or ([a] if mode == "visit" and (a := place_party(ctx, p)) else [])
                     cand.target += [a for a in found if a not in cand.target]
     if not cand.source:
         mods = [a for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i
                 for a in expand(ctx, c)]
-        # Hyphenated pairs ("India-Korea talks") parse as chains of compounds.
+        # Hyphenated pairs ("India-Korea talks", "Sino-Indian meeting") parse as chains
+        # of modifiers.
         for c in tok.children:
-            if c.dep_ == "compound":
+            if c.dep_ in ("compound", "amod") and c.i < tok.i:
                 for g in c.children:
                     if g.dep_ in ("compound", "amod", "nmod"):
                         mods += [a for a in expand(ctx, g) if a not in mods]
         cand.source = mods
         if len(mods) > 1 and category in RECIPROCAL:
             cand.reciprocal = True
+    if not cand.source and mode == "visit" and any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children):
+        cand.source = _traveller(ctx, tok)
     anchor = conj_head(tok)
     head = anchor.head
     if anchor.dep_ in ("dobj", "nsubjpass", "attr", "ccomp", "oprd") and head.pos_ in ("VERB", "AUX") and \
@@ -262,6 +267,16 @@ def _noun_candidate(ctx: Context, tok: Token) -> Candidate | None:
     if len(cand.source) > 1 and not cand.target and category in RECIPROCAL:
         cand.reciprocal = True
     return cand
+
+
+def _traveller(ctx: Context, visit: Token) -> list[str]:
+    """Who makes a visit with a destination and no visitor of its own: the subject of the
+    clause it is told in ("said at the end of a two-day visit to Mexico", "spoke on the
+    first day of an official visit to Argentina")."""
+    tok = visit
+    while tok.dep_ in ("pobj", "prep") and tok.head is not tok:
+        tok = tok.head
+    return subjects(ctx, tok)[0] if tok.pos_ in ("VERB", "AUX") and tok is not visit else []
 
 
 # Blows struck at words are criticism (CAMEO 111): "attacked the government's trade policy".

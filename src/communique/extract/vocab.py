@@ -169,6 +169,21 @@ def country_code(text: str, *, kinds: tuple[str, ...] = ("name", "adjective")) -
     return None
 
 
+# The combining forms of country names that open a pair ("Sino-Indian", "Franco-German");
+# alone they name no country ("Franco" is a surname), so they count only before a hyphen.
+COMBINING_FORMS = {"sino": "CHN", "franco": "FRA", "anglo": "GBR", "indo": "IND", "russo": "RUS",
+                   "italo": "ITA", "greco": "GRC", "turco": "TUR", "austro": "AUT",
+                   "hispano": "ESP", "luso": "PRT", "nippo": "JPN", "germano": "DEU", "serbo": "SRB"}
+
+
+def pair_countries(parts: list[str]) -> list[str] | None:
+    """The countries of a hyphenated pair's parts ("Sino", "Indian"), when every part
+    names one; a combining form counts in any place but the last."""
+    codes = [country_code(w) or (COMBINING_FORMS.get(w.lower()) if n < len(parts) - 1 else None)
+             for n, w in enumerate(parts)]
+    return codes if len(codes) > 1 and all(codes) else None  # type: ignore[return-value]
+
+
 def igo(text: str) -> dict | None:
     key = norm(text)
     entry = lexicon.igos().get(key)
