@@ -138,6 +138,11 @@ def dyads(result):
          ("CONSULT", ("CHL",), ("PER",), None)),
         ("Prime Minister Ito of Japan left for Canberra after a brief visit to Jakarta.",
          ("CONSULT", ("JPN",), ("IDN",), None)),
+        # Going on strike is a labour strike (CAMEO 143), which no launcher governs.
+        ("Hundreds of Zambian teachers went on strike on Monday.", ("PROTEST", ("ZMB",), ("ZMB",), None)),
+        # A document speaks for whoever issued it.
+        ("A joint statement by Chile and Peru condemned the bombing.",
+         ("ACCUSE", ("CHL", "PER"), (), None)),
         # Crowds and mobs are actors, of the country where they act.
         ("A mob attacked a police station in Accra on Sunday.", ("ASSAULT", ("GHA",), ("GHA",), None)),
         ("Angry crowds stormed the parliament in Nairobi on Monday.", ("ASSAULT", ("KEN",), ("KEN",), None)),
