@@ -284,6 +284,11 @@ def _noun_candidate(ctx: Context, tok: Token) -> Candidate | None:
     return cand
 
 
+# Cooperation and support are relations: told of one side with no one it is towards ("doctors
+# prescribe drugs", "the ministry supports a move") they report no event between actors.
+_RELATIONAL = {"COOPERATE", "SUPPORT"}
+
+
 def _traveller(ctx: Context, visit: Token) -> list[str]:
     """Who makes a visit with a destination and no visitor of its own: the subject of the
     clause it is told in ("said at the end of a two-day visit to Mexico", "spoke on the
@@ -768,6 +773,8 @@ def extract_events(doc: Doc, *, actors: ActorIndex, times: list[TimeRef], places
             # "promised to democratize Serbia": reform at home, no other party
             cand.target = [] if _at_home(ctx, cand, found) else found
         _domestic_target(ctx, cand)
+        if cand.category in _RELATIONAL and not cand.reciprocal and not set(cand.target) - set(cand.source):
+            continue
         date, precision = when(ctx, cand)
         if history(ctx, cand, date):
             continue
