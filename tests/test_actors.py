@@ -397,3 +397,13 @@ def test_a_combining_form_names_a_country_only_before_a_hyphen():
             if a.kind == "country"] == []
     pair = {a.country for a in extract("The Franco-Spanish summit opened on Monday.").actors}
     assert {"FRA", "ESP"} <= pair
+
+
+def test_diseases_and_office_titles_are_no_organisations():
+    from communique import extract
+
+    found = {a.name for a in extract(
+        "As the Raksha Mantri told his counterpart, the COVID-19 pandemic slowed the talks between "
+        "India and Japan, and Ebola cases rose in Guinea.").actors}
+    assert not {"Raksha Mantri", "COVID-19", "Ebola"} & found
+    assert {"India", "Japan"} <= found
