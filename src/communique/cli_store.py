@@ -24,7 +24,7 @@ from .nlp import DEFAULT_MODEL
 from .records import AuxMode
 
 QUERY_FORMATS = ("table", "csv", "json", "jsonl")
-EXPORT_FORMATS = ("csv", "jsonl", "parquet", "cameo")
+EXPORT_FORMATS = ("csv", "jsonl", "parquet", "gdelt", "icews", "cameo")
 DEFAULT_DB = "sqlite:///communique.db"  # = communique.store.DEFAULT_URL, without importing SQLAlchemy for --help
 
 AUX_CHOICES = ("none", *typing.get_args(AuxMode), "all")
@@ -396,7 +396,9 @@ def search(query, limit, db, fmt) -> None:
 
 @main.command()
 @click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), required=True,
-              help="csv, jsonl (with every report), parquet, or cameo (GDELT-style tab-separated rows).")
+              help="csv, jsonl (with every report) or parquet: one row per event, every field (see "
+                   "docs/exports.md); gdelt: the GDELT 2.0 event table's 61 columns, tab-separated; icews: the "
+                   "ICEWS event file's columns, tab-separated; cameo: an older name of gdelt.")
 @click.option("--out", required=True, metavar="FILE", help="File to write ('-' for standard output, "
                                                            "except parquet).")
 @event_filters
@@ -411,6 +413,8 @@ def export(fmt, out, dyad, actor, country, category, since, until, text, min_con
     from .store import EventFilter
 
     f = EventFilter(dyad, actor, country, category, since, until, text, limit or None, min_confidence, aux)
+    if fmt == "cameo":
+        _note("--format cameo is now --format gdelt: GDELT 2.0's 61 columns, one row per event")
     with _open(db, create=False) as store:
         n = store.export(fmt, out, f)
     if out != "-":
@@ -453,7 +457,7 @@ def demo(db, quiet) -> None:
     if dyads:
         a, b = dyads[0].dyad.split("-")
         for hint in (f"communique events --dyad {a}-{b}", f"communique timeline {a} {b} --by day",
-                     "communique search attack", "communique export --format cameo --out events.tsv"):
+                     "communique search attack", "communique export --format gdelt --out events.tsv"):
             out.print(f"next: {hint}" + ("" if db == DEFAULT_DB else f" --db {db}"), markup=False,
                       highlight=False, soft_wrap=True)
     if summary is not None and summary.failures:

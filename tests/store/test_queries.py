@@ -175,18 +175,18 @@ def test_export_csv_jsonl_parquet(filled, tmp_path):
     assert pq.read_table(tmp_path / "none.parquet").num_rows == 0
 
 
-def test_export_cameo_rows(filled, tmp_path):
+def test_export_cameo_is_gdelt(filled, tmp_path):
     from communique.store import EventFilter
 
     filled.export("cameo", str(tmp_path / "e.tsv"), EventFilter(dyad="IND-KOR", since=dt.date(2021, 1, 1)))
     rows = list(csv.DictReader((tmp_path / "e.tsv").open(encoding="utf-8"), delimiter="\t"))
-    consult = next(r for r in rows if r["PLOVERCategory"] == "CONSULT" and r["SQLDATE"] == "20210326")
-    assert (consult["Actor1CountryCode"], consult["Actor2CountryCode"], consult["EventRootCode"],
-            consult["QuadClass"]) == ("IND", "KOR", "04", "1")
+    assert len(rows) == 3 and len({r["GLOBALEVENTID"] for r in rows}) == 3  # one row per event
+    consult = next(r for r in rows if r["EventRootCode"] == "04" and r["SQLDATE"] == "20210326")
+    assert (consult["Actor1CountryCode"], consult["Actor2CountryCode"], consult["EventCode"],
+            consult["QuadClass"]) == ("IND", "KOR", "040", "1")
     assert consult["NumMentions"] == "1" and consult["SOURCEURL"] == "https://news.example/ind-kor"
-    assert consult["Actor1Name"] == "INDIA"
-    agree = next(r for r in rows if r["PLOVERCategory"] == "AGREE")
-    assert (agree["Actor1CountryCode"], agree["Actor2CountryCode"], agree["EventRootCode"]) == ("IND", "KOR", "03")
+    agree = next(r for r in rows if r["EventRootCode"] == "03")
+    assert (agree["Actor1CountryCode"], agree["Actor2CountryCode"], agree["EventCode"]) == ("IND", "KOR", "030")
 
 
 def test_failed_export_leaves_no_file(filled, tmp_path, monkeypatch):
@@ -195,8 +195,8 @@ def test_failed_export_leaves_no_file(filled, tmp_path, monkeypatch):
     def broken(event, day):
         raise RuntimeError("disk gone")
 
-    monkeypatch.setattr(export, "cameo_rows", broken)
+    monkeypatch.setattr(export, "gdelt_row", broken)
     with pytest.raises(RuntimeError):
-        filled.export("cameo", str(tmp_path / "e.tsv"))
+        filled.export("gdelt", str(tmp_path / "e.tsv"))
     assert list(tmp_path.iterdir()) == [] or all(p.suffix == ".db" or "store.db" in p.name
                                                   for p in tmp_path.iterdir())

@@ -196,9 +196,23 @@ class Store:
             return rows.load_extraction(conn, found) if found is not None else None
 
     def export(self, fmt: str, path: str, filter: EventFilter | None = None) -> int:
-        """Write the events that match ``filter`` to ``path``; returns the rows written."""
+        """Write the events that match ``filter`` to ``path`` in ``fmt`` (``export.FORMATS``:
+        csv, jsonl, parquet, gdelt, icews); returns the rows written."""
+        from .export_queries import with_details
+
         f = filter or EventFilter()
-        return export.write(self.iter_events(f, reports=fmt == "jsonl"), fmt, path)
+        with eng.read_connection(self.engine) as conn:
+            events = queries.iter_events(conn, f, reports=fmt == "jsonl")
+            return export.write(with_details(conn, events), fmt, path)
+
+    def export_rows(self, filter: EventFilter | None = None) -> list[dict]:
+        """The flat export rows (``export_rows.FLAT_COLUMNS``) of the matching events, for
+        a DataFrame: ``pandas.DataFrame(store.export_rows())``."""
+        from .export_queries import with_details
+        from .export_rows import event_row
+
+        with eng.read_connection(self.engine) as conn:
+            return [event_row(e, d) for e, d in with_details(conn, queries.iter_events(conn, filter or EventFilter()))]
 
 
 def _chain(*iterables):
