@@ -135,4 +135,8 @@ from . import cli_eval  # noqa: E402,F401
 
 
 if __name__ == "__main__":  # pragma: no cover
-    main()
+    # Under `python -m communique.cli` this file is __main__, and the command modules above
+    # registered their commands on the group of the module communique.cli: run that one.
+    from communique.cli import main as registered
+
+    registered()

@@ -425,11 +425,13 @@ def export(fmt, out, dyad, actor, country, category, since, until, text, min_con
 
 
 def find_examples() -> Path | None:
-    """The sample articles: ./examples, or the examples/ folder of the source checkout."""
-    here = Path(__file__).resolve()
-    for folder in (Path.cwd() / "examples", here.parents[2] / "examples"):
-        if (folder / "articles.jsonl").is_file():
-            return folder
+    """The sample articles, shipped in the package (communique/samples), so the demo works
+    from an installed wheel as from a checkout."""
+    from importlib import resources
+
+    folder = resources.files("communique").joinpath("samples")
+    if folder.joinpath("articles.jsonl").is_file():
+        return Path(str(folder))
     return None
 
 
@@ -442,8 +444,8 @@ def demo(db, quiet) -> None:
     the dyads with most events, and the latest events."""
     folder = find_examples()
     if folder is None:
-        raise CommuniqueError("the sample articles (examples/articles.jsonl) are not here: run the demo "
-                              "from a checkout of the Communique repository")
+        raise CommuniqueError("the sample articles (communique/samples/articles.jsonl) are missing from "
+                              "this installation: reinstall Communique (pip install --force-reinstall communique)")
     # The JSONL file first: it carries titles. The .txt copies are then skipped as the same articles.
     paths = [folder / "articles.jsonl", *sorted(folder.glob("*.txt"))]
     summary = _run_ingest([str(p) for p in paths], db=db, quiet=quiet)
