@@ -28,11 +28,10 @@ def dyads(limit, aux, db, fmt) -> None:
     """
     with _open(db, create=False) as store:
         rows = store.dyads(limit=limit or None, aux=aux)
-    # Two-line headers keep the table within 80 columns; csv/json carry the reports too.
+    # Two-line headers keep the table within 80 columns; csv/json carry reports, first and last day too.
     columns = [("dyad", "dyad"), ("events", "events"), ("verbal_cooperation", "verbal\ncoop"),
                ("material_cooperation", "material\ncoop"), ("verbal_conflict", "verbal\nconflict"),
-               ("material_conflict", "material\nconflict"), ("mean_score", "mean\nscore"),
-               ("first", "first"), ("last", "last")]
+               ("material_conflict", "material\nconflict"), ("mean_score", "mean\nscore")]
     _print_rows(rows, fmt, columns, title="Dyads with most events", empty="no dyads: the store has no events "
                                                                          "between two countries yet")
 

@@ -339,9 +339,9 @@ def timeline(countries, by, since, until, aux, db, fmt) -> None:
     with _open(db, create=False) as store:
         rows = store.timeline(countries[0], countries[1] if len(countries) > 1 else None, by=by,
                               since=since, until=until, aux=aux)
-    columns = [("period", by), ("verbal_cooperation", "verbal coop"), ("material_cooperation", "material coop"),
-               ("verbal_conflict", "verbal conflict"), ("material_conflict", "material conflict"),
-               ("events", "events"), ("mean_score", "mean score")]
+    columns = [("period", by), ("verbal_cooperation", "verbal\ncoop"), ("material_cooperation", "material\ncoop"),
+               ("verbal_conflict", "verbal\nconflict"), ("material_conflict", "material\nconflict"),
+               ("events", "events"), ("mean_score", "mean\nscore")]
     _print_rows(rows, fmt, columns, title=" – ".join(countries), empty="no events")
 
 
