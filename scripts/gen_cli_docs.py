@@ -55,7 +55,8 @@ def _command(name: str, command: click.Command, parent: click.Context) -> list[s
 def render() -> str:
     from communique.cli import main
 
-    root = click.Context(main, info_name="communique")
+    # The same settings (-h beside --help) a real invocation gets; click caches help options.
+    root = click.Context(main, info_name="communique", **main.context_settings)
     lines = [HEADER, "## `communique`", "", inspect.cleandoc(main.help or ""), ""]
     for name in sorted(main.commands):
         lines += _command(name, main.commands[name], root)
