@@ -56,8 +56,8 @@ def _article() -> Extraction:
 
 
 @pytest.fixture
-def store(tmp_path):
-    with Store(f"sqlite:///{tmp_path / 'x.db'}") as s:
+def store(db_url):
+    with Store(db_url) as s:
         s.ingest([_article()])
         yield s
 
@@ -132,11 +132,11 @@ def test_flat_exports_have_every_field(store, tmp_path):
     assert {x["category"]: x["source_roles"] for x in lines}["AID"] == ["Foreign Minister"]
 
 
-def test_events_stored_before_cameo_codes_get_the_crosswalks(tmp_path):
+def test_events_stored_before_cameo_codes_get_the_crosswalks(db_url):
     ex = _article()
     for e in ex.events:
         e.cameo = None
-    with Store(f"sqlite:///{tmp_path / 'old.db'}") as store:
+    with Store(db_url) as store:
         store.ingest([ex])
         rows = {r["category"]: r for r in store.export_rows()}
     assert rows["AID"]["cameo"] == "070" and rows["CONSULT"]["cameo"] == "042"
