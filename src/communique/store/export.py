@@ -91,7 +91,10 @@ def write(items: Iterable[Item], fmt: str, path: str) -> int:
 
 def _one_line(row: dict) -> dict:
     # Tab-separated files have no quoting: tabs and line breaks inside a value become spaces.
-    return {k: " ".join(v.split()) if isinstance(v, str) else v for k, v in row.items()}
+    for k, v in row.items():
+        if isinstance(v, str) and ("\t" in v or "\n" in v or "\r" in v):
+            row[k] = " ".join(v.split())
+    return row
 
 
 def _parquet(items: Iterable[Item], path: str) -> int:
