@@ -118,6 +118,29 @@ def dyads(result):
         ("The Saudi-led coalition bombed Houthi positions in Yemen on Monday.",
          ("ASSAULT", ("SAU",), ("YEM",), None)),
         ("U.S.-led forces attacked Iraqi positions on Friday.", ("ASSAULT", ("USA",), ("IRQ",), None)),
+        # An act done to someone, told in the passive with no agent, is aimed at the sufferer
+        # from an unknown source; whoever one is expelled or deported from does it.
+        ("Two Ghanaian opposition leaders were sentenced to ten years in prison on Monday.",
+         ("COERCE", (), ("GHA",), None)),
+        ("Four Dutch diplomats have been expelled from Venezuela.", ("SANCTION", ("VEN",), ("NLD",), None)),
+        ("Six Moroccan migrants were deported from Spain on Tuesday.", ("COERCE", ("ESP",), ("MAR",), None)),
+        # Setting up posts and bases readies a force (CAMEO 15), against whoever it faces.
+        ("Sudanese rebels set up checkpoints along the border with Chad.",
+         ("MOBILIZE", ("SDN",), ("TCD",), None)),
+        ("The Indian army established a new base near the border with Nepal.",
+         ("MOBILIZE", ("IND",), ("NPL",), None)),
+        # Hyphenated and slashed pairs name both parties, combining forms too.
+        ("U.S.-Cuban talks resumed in Havana on Monday.", ("CONSULT", ("CUB", "USA"), (), None)),
+        ("Indo-Pakistani talks on water sharing resumed in Delhi.", ("CONSULT", ("IND", "PAK"), (), None)),
+        ("A Sino-Vietnamese meeting on the sea border ended on Friday.", ("CONSULT", ("CHN", "VNM"), (), None)),
+        # A visit with a destination and no visitor of its own is made by its clause's subject.
+        ("Chilean President Ana Soto spoke at the end of an official visit to Peru.",
+         ("CONSULT", ("CHL",), ("PER",), None)),
+        ("Prime Minister Ito of Japan left for Canberra after a brief visit to Jakarta.",
+         ("CONSULT", ("JPN",), ("IDN",), None)),
+        # Crowds and mobs are actors, of the country where they act.
+        ("A mob attacked a police station in Accra on Sunday.", ("ASSAULT", ("GHA",), ("GHA",), None)),
+        ("Angry crowds stormed the parliament in Nairobi on Monday.", ("ASSAULT", ("KEN",), ("KEN",), None)),
     ],
 )
 def test_event_dyads(text, expected):

@@ -69,8 +69,8 @@ def extract(paths: tuple[str, ...], fmt: str | None, published: dt.date | None, 
     from .pipeline import extract_stream
     from .readers import read_inputs
 
-    out = Console(soft_wrap=False)
-    err = Console(stderr=True)
+    out = Console(soft_wrap=False, emoji=False)
+    err = Console(stderr=True, emoji=False)
     fmt = fmt or ("table" if out.is_terminal else "json")
     failed = 0
     results: list[Extraction] = []
@@ -134,9 +134,28 @@ from . import cli_store  # noqa: E402,F401  (registers the store commands on mai
 from . import cli_eval  # noqa: E402,F401
 
 
+# Exit statuses: 0 done, 1 some input failed (each named on stderr), 2 a bad option or
+# argument (click's own), 70 a defect in Communique itself (EX_SOFTWARE), 130 interrupted.
+EXIT_DEFECT = 70
+
+
+def run() -> None:
+    """The console entry point: ``main`` with a defect told apart from a bad input."""
+    try:
+        main()
+    except Exception:  # noqa: BLE001 - anything that reaches here is a bug, not a bad input
+        import traceback
+
+        traceback.print_exc()
+        Console(stderr=True, emoji=False).print(
+            "communique: internal error (a defect in Communique, not in your input): please "
+            "report it with the traceback above", markup=False, highlight=False, soft_wrap=True)
+        sys.exit(EXIT_DEFECT)
+
+
 if __name__ == "__main__":  # pragma: no cover
     # Under `python -m communique.cli` this file is __main__, and the command modules above
     # registered their commands on the group of the module communique.cli: run that one.
-    from communique.cli import main as registered
+    from communique.cli import run as registered
 
     registered()

@@ -29,7 +29,7 @@ DEFAULT_DB = "sqlite:///communique.db"  # = communique.store.DEFAULT_URL, withou
 
 AUX_CHOICES = ("none", *typing.get_args(AuxMode), "all")
 
-_err = Console(stderr=True)
+_err = Console(stderr=True, emoji=False)
 
 
 def _say_error(message: str) -> None:
@@ -134,7 +134,7 @@ def _print_rows(records: list, fmt: str | None, columns: list[tuple[str, str]], 
                 nested: bool = False, empty: str = "nothing found") -> None:
     from .store.export import to_text
 
-    out = Console(soft_wrap=False)
+    out = Console(soft_wrap=False, emoji=False)
     fmt = fmt or ("table" if out.is_terminal else "json")
     if fmt != "table":
         rows = [r.to_dict() if nested and fmt != "csv" else r.flat() for r in records]
@@ -449,7 +449,7 @@ def demo(db, quiet) -> None:
     # The JSONL file first: it carries titles. The .txt copies are then skipped as the same articles.
     paths = [folder / "articles.jsonl", *sorted(folder.glob("*.txt"))]
     summary = _run_ingest([str(p) for p in paths], db=db, quiet=quiet)
-    out = Console(soft_wrap=False)
+    out = Console(soft_wrap=False, emoji=False)
     with _open(db, create=False) as store:
         dyads = store.dyads(limit=10)
         latest = store.events(limit=10)

@@ -7,8 +7,10 @@ the store's ingest, and the batch engines all call it on a parsed Doc.
 from __future__ import annotations
 
 import datetime as dt
+from collections import deque
 from collections.abc import Iterable, Iterator
 
+from spacy.language import Language
 from spacy.tokens import Doc
 
 from .extract.actors import extract_actors
@@ -90,27 +92,64 @@ def extract_stream(
 ) -> Iterator[Extraction | CommuniqueError]:
     """Like ``extract_many`` over reader output: errors pass through in their place.
 
-    An article whose extraction fails becomes an ExtractionError naming it, so
-    one bad article never stops a batch.
+    An article that cannot be parsed or extracted becomes an ExtractionError naming it,
+    whatever went wrong, so one bad article never stops a batch or costs another.
     """
     nlp = load_pipeline(model)
     pending: list[tuple[int, CommuniqueError]] = []
 
-    def articles() -> Iterator[tuple[str, tuple[int, Article]]]:
+    def articles() -> Iterator[tuple[int, Article]]:
         for n, item in enumerate(items):
-            if isinstance(item, Article):
-                yield item.text, (n, item)
-            else:
+            if not isinstance(item, Article):
                 pending.append((n, item))
+            elif len(item.text) > nlp.max_length:
+                pending.append((n, ExtractionError(
+                    _origin(item), f"the article is too long to parse ({len(item.text):,} characters; "
+                                   f"the limit is {nlp.max_length:,}); split it into parts")))
+            else:
+                yield n, item
 
-    for doc, (n, article) in nlp.pipe(articles(), as_tuples=True, batch_size=batch_size,
-                                      n_process=n_process):
+    for (n, article), parsed in _parse(nlp, articles(), batch_size, n_process):
         while pending and pending[0][0] < n:
             yield pending.pop(0)[1]
+        if isinstance(parsed, CommuniqueError):
+            yield parsed
+            continue
         try:
-            yield extract_doc(doc, article)
-        except (ValueError, KeyError, IndexError, TypeError, AttributeError) as exc:
-            # A defect in an extractor on unusual text: report it with the article's
-            # origin and go on; the traceback type is kept in the message for bug reports.
-            yield ExtractionError(article.origin or article.id, f"{type(exc).__name__}: {exc}")
+            yield extract_doc(parsed, article)
+        except Exception as exc:  # noqa: BLE001 - any defect on unusual text costs this article only
+            # The traceback type is kept in the message for bug reports.
+            yield ExtractionError(_origin(article), f"{type(exc).__name__}: {exc}")
     yield from (e for _, e in pending)
+
+
+def _origin(article: Article) -> str:
+    return article.origin or article.id
+
+
+def _parse(nlp: Language, numbered: Iterator[tuple[int, Article]], batch_size: int,
+           n_process: int) -> Iterator[tuple[tuple[int, Article], Doc | ExtractionError]]:
+    """Each article with its Doc, in order, parsed in batches; when the parser raises, the
+    articles of the broken batch are parsed again one at a time, so that only the one that
+    breaks it fails, and batching resumes with the rest."""
+    fed: deque[tuple[int, Article]] = deque()
+
+    def feed() -> Iterator[tuple[str, tuple[int, Article]]]:
+        for pair in numbered:
+            fed.append(pair)
+            yield pair[1].text, pair
+
+    while True:
+        try:
+            for doc, pair in nlp.pipe(feed(), as_tuples=True, batch_size=batch_size,
+                                      n_process=n_process):
+                fed.popleft()
+                yield pair, doc
+            return
+        except Exception:  # noqa: BLE001 - retried one by one below, each failure reported
+            while fed:
+                pair = fed.popleft()
+                try:
+                    yield pair, nlp(pair[1].text)
+                except Exception as exc:  # noqa: BLE001
+                    yield pair, ExtractionError(_origin(pair[1]), f"cannot parse: {type(exc).__name__}: {exc}")

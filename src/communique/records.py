@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -64,6 +65,20 @@ def text_hash(text: str) -> str:
     return hashlib.sha256(normalised.encode("utf-8")).hexdigest()[:16]
 
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def valid_unicode(text: str) -> str:
+    """``text`` with each lone surrogate (which JSON escapes such as "\\ud800" can carry,
+    and which no UTF-8 file, database or JSON output can hold) replaced by U+FFFD; one
+    character for one, so every offset stays where it was."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return _LONE_SURROGATE.sub("\ufffd", text)
+    return text
+
+
 @dataclass(slots=True)
 class Article:
     text: str
@@ -78,6 +93,12 @@ class Article:
     origin: str | None = None
 
     def __post_init__(self) -> None:
+        if not isinstance(self.text, str):
+            raise TypeError(f"an article's text must be a str, not {type(self.text).__name__}")
+        for name in ("text", "id", "title", "url", "source", "summary"):
+            value = getattr(self, name)
+            if isinstance(value, str):
+                setattr(self, name, valid_unicode(value))
         if not self.id:
             self.id = self.url or text_hash(self.text)
 

@@ -50,6 +50,7 @@ from .participants import (
     VERBAL_AT,
     conj_head,
     country_of_modifier,
+    place_party,
     expand,
     lemma_is,
     subjects,
@@ -208,20 +209,24 @@ def _noun_candidate(ctx: Context, tok: Token) -> Candidate | None:
         elif c.dep_ == "prep" and c.lower_ in NOUN_TARGET_PREPS.get(category, ("with", "to", "against")):
             for p in c.children:
                 if p.dep_ == "pobj":
-                    found = expand(ctx, p) or (country_of_modifier(ctx, p) if category in AGAINST else [])
+                    found = expand(ctx, p) or (country_of_modifier(ctx, p) if category in AGAINST else []) \
+                        or ([a] if mode == "visit" and (a := place_party(ctx, p)) else [])
                     cand.target += [a for a in found if a not in cand.target]
     if not cand.source:
         mods = [a for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i
                 for a in expand(ctx, c)]
-        # Hyphenated pairs ("India-Korea talks") parse as chains of compounds.
+        # Hyphenated pairs ("India-Korea talks", "Sino-Indian meeting") parse as chains
+        # of modifiers.
         for c in tok.children:
-            if c.dep_ == "compound":
+            if c.dep_ in ("compound", "amod") and c.i < tok.i:
                 for g in c.children:
                     if g.dep_ in ("compound", "amod", "nmod"):
                         mods += [a for a in expand(ctx, g) if a not in mods]
         cand.source = mods
         if len(mods) > 1 and category in RECIPROCAL:
             cand.reciprocal = True
+    if not cand.source and mode == "visit" and any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children):
+        cand.source = _traveller(ctx, tok)
     anchor = conj_head(tok)
     head = anchor.head
     if anchor.dep_ in ("dobj", "nsubjpass", "attr", "ccomp", "oprd") and head.pos_ in ("VERB", "AUX") and \
@@ -263,6 +268,16 @@ def _noun_candidate(ctx: Context, tok: Token) -> Candidate | None:
     if len(cand.source) > 1 and not cand.target and category in RECIPROCAL:
         cand.reciprocal = True
     return cand
+
+
+def _traveller(ctx: Context, visit: Token) -> list[str]:
+    """Who makes a visit with a destination and no visitor of its own: the subject of the
+    clause it is told in ("said at the end of a two-day visit to Mexico", "spoke on the
+    first day of an official visit to Argentina")."""
+    tok = visit
+    while tok.dep_ in ("pobj", "prep") and tok.head is not tok:
+        tok = tok.head
+    return subjects(ctx, tok)[0] if tok.pos_ in ("VERB", "AUX") and tok is not visit else []
 
 
 # Blows struck at words are criticism (CAMEO 111): "attacked the government's trade policy".
@@ -344,6 +359,19 @@ def _states_a_fact(verb: Token) -> bool:
 _VOWS = {"vow", "swear"}
 
 
+# Acts done to someone: reported in the passive with no agent ("was sentenced", "were
+# expelled"), they are still coded, aimed at whoever suffers them, from an unknown source.
+_DONE_TO = frozenset({"ASSAULT", "COERCE", "SANCTION"})
+
+
+def _suffered(tok: Token, category: str, passive: bool) -> bool:
+    """Whether an act with no named agent is still an event: violence and coercion that
+    news reports without a doer (``SOURCELESS``), and any act done to someone in the passive."""
+    if category in ("ASSAULT", "COERCE") and lemma_is(tok, SOURCELESS):
+        return True
+    return passive and category in _DONE_TO
+
+
 def _verb_candidate(ctx: Context, tok: Token) -> Candidate | None:
     if tok.pos_ != "VERB":
         return None
@@ -376,8 +404,12 @@ def _verb_candidate(ctx: Context, tok: Token) -> Candidate | None:
         # mobilised or stood down stands for its own side;
         # "Vietnam is committed to ...": the one committed pledges.
         source = [a for c in tok.children if c.dep_ == "nsubjpass" for a in expand(ctx, c)]
-    if not source and not (category in ("ASSAULT", "COERCE") and lemma_is(tok, SOURCELESS)):
+    if not source and not _suffered(tok, category, passive):
         return None
+    if not source and passive and mode in ("expel", "deport"):
+        # "were expelled from Iran": whoever one is expelled from expels.
+        source = [a for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"
+                  for p in c.children if p.dep_ == "pobj" for a in expand(ctx, p)]
     if category == "CONSULT" and obj is not None and not expand(ctx, obj) and \
             obj.pos_ in ("NOUN", "PROPN") and not _noun_key(obj) and obj.lemma_.lower() not in _SUPPORT_NOUNS:
         return None  # "could not meet the repayments" is no meeting

@@ -396,6 +396,16 @@ _COOPERATIVE = {"AGREE", "CONSULT", "COOPERATE", "SUPPORT", "AID"}
 _NOT_PARTY_PREPS = {"since", "until", "during", "after", "before", "following", "according", "despite"}
 
 
+def place_party(ctx: Context, tok: Token) -> str | None:
+    """The actor of the country of a place named at ``tok`` (the country's own actor, or one
+    the article implies), as a place stands for its country when it is an act's party."""
+    place = next((p for s, e, p in ctx.places if s <= tok.idx < e), None)
+    if place is None or not place.country:
+        return None
+    return ctx.by_country.get(place.country) or ctx.actors.implied_country(
+        place.country, tok.idx, tok.idx + len(tok.text))
+
+
 def object_party(ctx: Context, verb: Token, source: list[str], category: str) -> list[str]:
     """The first actor named anywhere in the verb's object phrase, as event coders read a
     target when no argument names one: "demanded an admission by Moscow" is aimed at
@@ -426,10 +436,7 @@ def object_party(ctx: Context, verb: Token, source: list[str], category: str) ->
             # "the Iranian arms sale", "the Uruguay Round": a kind of thing, not a party
             continue
         if found is None and places:
-            place = next((p for s, e, p in ctx.places if s <= tok.idx < e), None)
-            if place is not None and place.country:
-                found = ctx.by_country.get(place.country) or ctx.actors.implied_country(
-                    place.country, tok.idx, tok.idx + len(tok.text))
+            found = place_party(ctx, tok)
         if found and found not in source:
             return [found]
     return []

@@ -319,6 +319,14 @@ def resolve_time(text: str, anchor: dt.date | None, *, tense: str | None = None)
     if not norm:
         # A clock time alone ("at 16:08 UTC") is on the day the text is about.
         return _day(anchor) if anchor is not None and _time_of_day(text.lower()) else UNKNOWN
+    try:
+        return _in_calendar(_resolve(norm, anchor, tense))
+    except OverflowError:
+        # Arithmetic past year 1 or 9999 ("yesterday" in a story dated 0001-01-01).
+        return UNKNOWN
+
+
+def _resolve(norm: str, anchor: dt.date | None, tense: str | None) -> Resolved:
     for pattern, handler in _RULES:
         m = pattern.fullmatch(norm)
         if m is not None:
@@ -331,3 +339,18 @@ def resolve_time(text: str, anchor: dt.date | None, *, tense: str | None = None)
     if anchor is None and not re.search(r"\d{4}", norm):
         return UNKNOWN
     return _by_dateparser(norm, anchor, tense)
+
+
+_CALENDAR_YEAR = re.compile(r"-?\d+")
+
+
+def _in_calendar(result: Resolved) -> Resolved:
+    """A value before year 1 ("last year" in year 1 gives "0") is no calendar date: a
+    year is written with four digits (a decade with three and an X), from 0001."""
+    value, precision = result
+    year = _CALENDAR_YEAR.match(value) if value is not None and precision != "duration" else None
+    if year is not None:
+        digits = 3 if precision == "decade" else 4
+        if len(year[0]) != digits or int(year[0]) < 1:
+            return UNKNOWN
+    return result

@@ -321,6 +321,12 @@ VERB_OBJECT_TRIGGERS: dict[tuple[str, str], Trigger] = {
     ("restore", "tie"): ("SUPPORT", None, ("diplomatic",)),
     ("restore", "relation"): ("SUPPORT", None, ("diplomatic",)),
     ("set", "fire"): ("COERCE", "seize", ()),
+    # Setting up posts and bases readies a force where it stands (CAMEO 15, as ICEWS codes
+    # "set up checkpoints"); the "military" context as PLOVER names it.
+    **{(verb, thing): ("MOBILIZE", None, ("military",))
+       for verb in ("set", "establish", "build", "erect", "open", "man")
+       for thing in ("base", "checkpoint", "outpost", "roadblock", "garrison", "barricade",
+                     "military post", "observation post")},
     ("meet", "demand"): ("CONCEDE", None, ()),
     # Seeking help, compensation or someone's release asks for it (CAMEO 02, 10); "seek"
     # alone ("seek a solution") is no act.

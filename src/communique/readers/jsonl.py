@@ -58,6 +58,12 @@ def parse_jsonl_line(raw: bytes | str, path: str, line_no: int) -> Article:
         record = json.loads(text_line)
     except json.JSONDecodeError as err:
         raise InputError(path, f"invalid JSON ({err.msg} at column {err.colno})", line=line_no) from None
+    except RecursionError:
+        raise InputError(path, "invalid JSON: nested too deeply to read", line=line_no) from None
+    except ValueError:
+        # The one other ValueError: Python refuses integers of over 4,300 digits.
+        raise InputError(path, "invalid JSON: a number too long to read (over 4,300 digits)",
+                         line=line_no) from None
     if not isinstance(record, dict):
         raise InputError(path, f"expected a JSON object, got {type(record).__name__}", line=line_no)
     text = record.get("text")
