@@ -127,3 +127,19 @@ def test_ingest_reads_jsonl_on_standard_input(tmp_path):
     assert "2 new articles" in result.stdout
     with Store(db) as store:
         assert store.extraction("s1") is not None and store.extraction("s2") is not None
+
+
+@pytest.mark.model
+def test_extract_reads_jsonl_on_standard_input():
+    from click.testing import CliRunner
+
+    from communique.cli import main
+
+    feed = "\n".join(json.dumps({"id": f"x{n}", "text": text, "published": "2024-05-10"}) for n, text in enumerate(
+        ["Japan and the Philippines held talks in Manila on Friday.", "Kenya thanked Uganda for its help."]))
+    result = CliRunner().invoke(main, ["extract", "-", "--format", "jsonl"], input=feed + "\n")
+    assert result.exit_code == 0, result.output
+    assert [json.loads(x)["article"]["id"] for x in result.stdout.splitlines()] == ["x0", "x1"]
+    as_text = CliRunner().invoke(main, ["extract", "-", "--format", "jsonl", "--input-format", "text"], input=feed)
+    (one,) = as_text.stdout.splitlines()
+    assert json.loads(one)["article"]["text"].startswith('{"id": "x0"')
