@@ -9,8 +9,8 @@ from __future__ import annotations
 import click
 
 from .cli import main
-from .cli_store import _errors_are_one_line, _note, _open, _print_rows, aux_option, db_option, format_option, \
-    limit_option
+from .cli_options import aux_option
+from .cli_store import _errors_are_one_line, _note, _open, _print_rows, db_option, format_option, limit_option
 
 
 @main.command()

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import sys
-import typing
 from pathlib import Path
 from typing import Any, Callable
 
@@ -21,13 +20,11 @@ from rich.table import Table
 from .cli import _date, main
 from .errors import CommuniqueError
 from .nlp import DEFAULT_MODEL
-from .records import AuxMode
+from .cli_options import aux_option, countries_callback, country_callback, dyad_callback
 
 QUERY_FORMATS = ("table", "csv", "json", "jsonl")
 EXPORT_FORMATS = ("csv", "jsonl", "parquet", "gdelt", "icews", "cameo")
 DEFAULT_DB = "sqlite:///communique.db"  # = communique.store.DEFAULT_URL, without importing SQLAlchemy for --help
-
-AUX_CHOICES = ("none", *typing.get_args(AuxMode), "all")
 
 _err = Console(stderr=True, emoji=False)
 
@@ -78,53 +75,6 @@ def _open(db: str, *, create: bool):
     if store.upgraded:
         _note(f"upgraded the database schema from revision {store.revision_before} to {store.revision}")
     return store
-
-
-# --- countries and auxiliary modes ---------------------------------------------------------
-
-
-def _country(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    """A known code from a code or a name; exit 2 naming the nearest code for an unknown one."""
-    from .ontology.countrycodes import UnknownCountry, resolve_country
-
-    if value is None:
-        return None
-    try:
-        return resolve_country(value)
-    except UnknownCountry as err:
-        raise click.BadParameter(str(err)) from None
-
-
-def _countries(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(_country(ctx, param, v) for v in values)
-
-
-def _dyad(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    from .store import StoreError
-    from .store.queries import parse_dyad
-
-    if value is None:
-        return None
-    try:
-        return "-".join(parse_dyad(value))
-    except StoreError as err:
-        raise click.BadParameter(str(err)) from None
-
-
-def _aux(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> tuple[str, ...] | None:
-    """The modes asked for; none given: the factual default; "all": every event (None)."""
-    from .store.queries import FACTUAL_AUX
-
-    if not values:
-        return FACTUAL_AUX
-    return None if "all" in values else tuple(dict.fromkeys(values))
-
-
-aux_option = click.option(
-    "--aux", multiple=True, type=click.Choice(AUX_CHOICES), callback=_aux, metavar="MODE",
-    help="Auxiliary modes to include, repeatable: none (reported as done), historical, future, "
-         "hypothetical, negated, or all. Default: none and historical, i.e. what was reported as "
-         "having happened; planned, conditional and denied events are left out.")
 
 
 # --- output --------------------------------------------------------------------------------
@@ -275,12 +225,12 @@ def _report_failures(failures: list, shown: int = 50) -> None:
 
 def event_filters(f: Callable) -> Callable:
     options = [
-        click.option("--dyad", metavar="A-B", callback=_dyad,
+        click.option("--dyad", metavar="A-B", callback=dyad_callback,
                      help="Events between two countries, e.g. IND-KOR or 'India-South Korea': either "
                           "direction, reciprocal events included."),
         click.option("--actor", metavar="NAME", help="Events one of whose actors' names contains NAME "
                                                      "(case-insensitive)."),
-        click.option("--country", metavar="ISO", callback=_country,
+        click.option("--country", metavar="ISO", callback=country_callback,
                      help="Events involving a country (ISO 3166 alpha-3, IGO code, or name)."),
         click.option("--category", metavar="C", help="PLOVER categories, comma-separated (e.g. CONSULT,AGREE)."),
         click.option("--since", callback=_date, metavar="YYYY-MM-DD", help="Events on or after this date."),
@@ -318,7 +268,7 @@ def events(dyad, actor, country, category, since, until, text, min_confidence, a
 
 
 @main.command()
-@click.argument("countries", nargs=-1, required=True, metavar="COUNTRY [COUNTRY]", callback=_countries)
+@click.argument("countries", nargs=-1, required=True, metavar="COUNTRY [COUNTRY]", callback=countries_callback)
 @click.option("--by", type=click.Choice(("day", "week", "month", "year")), default="month", show_default=True,
               help="Period of each row.")
 @click.option("--since", callback=_date, metavar="YYYY-MM-DD", help="From this date.")
@@ -346,7 +296,7 @@ def timeline(countries, by, since, until, aux, db, fmt) -> None:
 
 
 @main.command()
-@click.option("--country", metavar="ISO", callback=_country, help="Only actors of this country (code or name).")
+@click.option("--country", metavar="ISO", callback=country_callback, help="Only actors of this country (code or name).")
 @click.option("--name", metavar="TEXT", help="Only actors whose name contains TEXT.")
 @limit_option(50)
 @db_option
