@@ -138,6 +138,11 @@ def dyads(result):
          ("CONSULT", ("CHL",), ("PER",), None)),
         ("Prime Minister Ito of Japan left for Canberra after a brief visit to Jakarta.",
          ("CONSULT", ("JPN",), ("IDN",), None)),
+        # Going on strike is a labour strike (CAMEO 143), which no launcher governs.
+        ("Hundreds of Zambian teachers went on strike on Monday.", ("PROTEST", ("ZMB",), ("ZMB",), None)),
+        # A document speaks for whoever issued it.
+        ("A joint statement by Chile and Peru condemned the bombing.",
+         ("ACCUSE", ("CHL", "PER"), (), None)),
         # Crowds and mobs are actors, of the country where they act.
         ("A mob attacked a police station in Accra on Sunday.", ("ASSAULT", ("GHA",), ("GHA",), None)),
         ("Angry crowds stormed the parliament in Nairobi on Monday.", ("ASSAULT", ("KEN",), ("KEN",), None)),
@@ -654,3 +659,17 @@ def test_a_date_naming_a_thing_does_not_date_the_act():
     result = extract("Kenya welcomed a Monday court ruling, which rejected a petition by Ugandan traders.",
                      published=PUB)
     assert [e.date for e in result.events if e.category == "REJECT"] == ["2024-05-06"], dyads(result)
+
+
+@pytest.mark.parametrize("text", [
+    "Doctors in Lima prescribe the new drugs to most patients.",
+    "The Finnish ministry supports a move towards lower fees.",
+])
+def test_cooperation_or_support_towards_no_one_is_no_event(text):
+    assert [e.category for e in extract(text, published=PUB).events
+            if e.category in ("COOPERATE", "SUPPORT")] == []
+
+
+def test_support_towards_someone_stays_an_event():
+    assert ("SUPPORT", ("FIN",), ("EST",), None) in dyads(
+        extract("Finland praised Estonia's handling of the crisis.", published=PUB))

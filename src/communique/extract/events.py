@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 from ..ontology import lexicon
 from ..ontology.triggers import (
     ALERT_VERBS, CONTEXT_WORDS, COOPERATIVE, DAMAGING_VERBS, GOVERNED_NOUN_TRIGGERS, INTENT_HEADS, LAUNCHERS, JOINT_ADVERBS, LIGHT_VERB_NOUN_OVERRIDES, LIGHT_VERB_OVERRIDES, LIGHT_VERBS,
-    NOT_TRIGGERS, NOUN_TRIGGERS, PATTERN_ONLY, PROPERTY_NOUNS, RAZING_VERBS, RECIPROCAL, SOURCELESS, THREAT_MODES,
+    NOT_TRIGGERS, NOUN_TRIGGERS, ON_STRIKE_VERBS, PATTERN_ONLY, PROPERTY_NOUNS, RAZING_VERBS, RECIPROCAL, SOURCELESS, THREAT_MODES,
     VERB_OBJECT_TRIGGERS, VERB_TRIGGERS,
 )
 from ..records import Event, Place, Quote, Span, TimeRef
@@ -172,10 +172,20 @@ def _noun_key(tok: Token) -> str | None:
         obj = conj_head(tok)
         if obj.dep_ == "dobj" and lemma_is(obj.head, LAUNCHERS):
             return tok.lower_
+        if tok.lemma_.lower() == "strike" and _on(tok) is not None:
+            return "on strike"  # "teachers went on strike": a labour strike
     if tok.lower_ in NOUN_TRIGGERS:
         return tok.lower_
     if tok.lemma_.lower() in NOUN_TRIGGERS:
         return tok.lemma_.lower()
+    return None
+
+
+def _on(tok: Token) -> Token | None:
+    """The verb of "went on strike", "stayed on hunger strike", if ``tok`` is its noun."""
+    prep = conj_head(tok).head
+    if conj_head(tok).dep_ == "pobj" and prep.lower_ == "on" and lemma_is(prep.head, ON_STRIKE_VERBS):
+        return prep.head
     return None
 
 
@@ -250,6 +260,11 @@ def _noun_candidate(ctx: Context, tok: Token) -> Candidate | None:
         cand.target += [a for a in targets(ctx, head, passive, owned=cand.category in AGAINST)
                         if a not in cand.target and a not in cand.source]
         cand.confidence = 0.75
+    elif category == "PROTEST" and _on(tok) is not None and not cand.source:
+        # "thirty teachers went on strike", "refugees have gone on hunger strike"
+        cand.governor = _on(tok)
+        cand.source = subjects(ctx, cand.governor)[0]
+        cand.confidence = 0.75
     elif anchor.dep_ == "pobj" and anchor.head.lower_ == "under" and lemma_is(anchor.head.head, _PLACERS):
         # "has been put under investigation in Italy", "police placed him under arrest"
         cand.governor = placer = anchor.head.head
@@ -268,6 +283,11 @@ def _noun_candidate(ctx: Context, tok: Token) -> Candidate | None:
     if len(cand.source) > 1 and not cand.target and category in RECIPROCAL:
         cand.reciprocal = True
     return cand
+
+
+# Cooperation and support are relations: told of one side with no one it is towards ("doctors
+# prescribe drugs", "the ministry supports a move") they report no event between actors.
+_RELATIONAL = {"COOPERATE", "SUPPORT"}
 
 
 def _traveller(ctx: Context, visit: Token) -> list[str]:
@@ -755,6 +775,8 @@ def extract_events(doc: Doc, *, actors: ActorIndex, times: list[TimeRef], places
             # "promised to democratize Serbia": reform at home, no other party
             cand.target = [] if _at_home(ctx, cand, found) else found
         _domestic_target(ctx, cand)
+        if cand.category in _RELATIONAL and not cand.reciprocal and not set(cand.target) - set(cand.source):
+            continue
         date, precision = when(ctx, cand)
         if history(ctx, cand, date):
             continue

@@ -300,6 +300,27 @@ def _of_actors(ctx: Context, tok: Token) -> list[str]:
     return []
 
 
+# Documents that speak for whoever issued them: "a Canadian parliamentary report called
+# for sanctions", "a joint statement by India and Japan condemned the attack".
+DOCUMENT_NOUNS = {"report", "statement", "resolution", "communique", "communiqué", "declaration",
+                  "letter", "memo", "memorandum", "note", "decree", "ruling", "verdict", "study",
+                  "editorial", "document", "cable", "message", "white paper", "bill", "motion"}
+
+
+def issuers(ctx: Context, doc_noun: Token) -> list[str]:
+    """The actors a document noun stands for: its possessor, its "by"/"from"/"of" phrase,
+    or the actors its modifiers name ("the UN resolution", "a U.S. congressional report")."""
+    if doc_noun.lemma_.lower() not in DOCUMENT_NOUNS:
+        return []
+    found: list[str] = []
+    for c in doc_noun.children:
+        if c.dep_ == "prep" and c.lower_ in ("by", "from", "of"):
+            found += [a for p in c.children if p.dep_ == "pobj" for a in expand(ctx, p)]
+        elif c.dep_ in ("poss", "amod", "compound", "nmod") and c.i < doc_noun.i:
+            found += expand(ctx, c)
+    return list(dict.fromkeys(found))
+
+
 def subjects(ctx: Context, verb: Token) -> tuple[list[str], bool]:
     """Source actors of a verb and whether the verb is passive."""
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
@@ -319,7 +340,7 @@ def subjects(ctx: Context, verb: Token) -> tuple[list[str], bool]:
                 inner = next((s for s in c.children if s.dep_ == "nsubj"), None)
                 if inner is not None:
                     return expand(ctx, inner), False
-            return expand(ctx, c), False
+            return expand(ctx, c) or issuers(ctx, c), False
     if verb.dep_ == "relcl":
         return expand(ctx, verb.head), False
     if verb.dep_ == "acl" and verb.tag_ == "VBG":

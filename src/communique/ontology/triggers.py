@@ -58,6 +58,7 @@ NOUN_TRIGGERS: dict[str, Trigger] = {
     "demonstration": ("PROTEST", "demo", ()), "demonstrations": ("PROTEST", "demo", ()),
     "riot": ("PROTEST", "riot", ()), "riots": ("PROTEST", "riot", ()),
     "boycott": ("PROTEST", "boycott", ()), "hunger strike": ("PROTEST", "hunger", ()),
+    "on strike": ("PROTEST", "strike", ()),
     "sanction": ("SANCTION", None, ()), "sanctions": ("SANCTION", None, ()),
     "embargo": ("SANCTION", None, ("economic",)), "expulsion": ("SANCTION", "expel", ()),
     "deployment": ("MOBILIZE", "troops", ("military",)), "mobilisation": ("MOBILIZE", "troops", ("military",)),
@@ -106,6 +107,8 @@ GOVERNED_NOUN_TRIGGERS: dict[str, Trigger] = {
     # Ordering or stepping up patrols raises a force's alert (CAMEO 151/152).
     "patrol": ("MOBILIZE", "police", ()), "patrols": ("MOBILIZE", "police", ()),
 }
+# Going or staying on strike is a labour strike (CAMEO 143), which no launcher governs.
+ON_STRIKE_VERBS = {"go", "stay", "remain", "be", "come"}
 # Being put or kept on alert is a mobilisation (CAMEO 151/152): "troops remained on alert".
 ALERT_VERBS = {"put", "place", "remain", "stay", "keep", "go"}
 LAUNCHERS = {"launch", "carry", "conduct", "mount", "stage", "order", "begin", "intensify", "step",
