@@ -24,6 +24,7 @@ from .doctext import doc_text
 from . import vocab
 from .actors import ActorIndex
 from .anchors import history, nearness, owned_places, when, where
+from .cameo import trigger_cameo
 from .nonevents import COMPLAINTS, background, characterises, market_demand, no_comment, within_background
 from .folds import (
     conditional,
@@ -759,6 +760,7 @@ def extract_events(doc: Doc, *, actors: ActorIndex, times: list[TimeRef], places
     for cand in cands:
         threatened(ctx, cand)
     cands = [c for c in cands if not conditional(c)]
+    sentence_numbers = {s.start: n for n, s in enumerate(doc.sents, start=1)}
     events: list[Event] = []
     for cand in cands:
         if cand.mode == "visit" and not cand.target:
@@ -806,6 +808,8 @@ def extract_events(doc: Doc, *, actors: ActorIndex, times: list[TimeRef], places
             confidence=round(min(conf, 0.95), 2),
             reciprocal=cand.reciprocal,
             also=[Span(t.idx, t.idx + len(t.text), t.text) for t in cand.folded],
+            cameo=trigger_cameo(trig, cand.governor, cand.category, cand.mode),
+            sentence_number=sentence_numbers.get(sent.start),
         ))
     merged = merge_events(events, actors)
     for n, e in enumerate(merged, start=1):

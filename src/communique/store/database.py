@@ -90,8 +90,9 @@ class Store:
     def ingest_paths(self, paths: Iterable[str], *, published: dt.date | None = None,
                      model: str = DEFAULT_MODEL, batch_size: int = DEFAULT_BATCH_SIZE, processes: int = 1,
                      retry_failed: bool = False, progress: Callable[[IngestSummary], None] | None = None,
-                     summary: IngestSummary | None = None) -> IngestSummary:
-        """Read, extract and store articles from files, directories, URLs or ``-``.
+                     summary: IngestSummary | None = None, input_format: str | None = None) -> IngestSummary:
+        """Read, extract and store articles from files, directories, URLs or ``-``
+        (``input_format`` says what standard input holds; see ``readers.read_stdin``).
 
         Articles already stored are skipped before parsing. With ``retry_failed`` the
         failures recorded by earlier runs are read again first; those that now succeed (or
@@ -102,7 +103,8 @@ class Store:
 
         summary = summary or IngestSummary()
         retried = self.failures() if retry_failed else []
-        items: Iterable[Article | CommuniqueError] = read_inputs(list(paths), published=published)
+        items: Iterable[Article | CommuniqueError] = read_inputs(list(paths), published=published,
+                                                                   input_format=input_format)
         if retried:
             items = _chain(_reread(retried, published), items)
         items = skip_stored(self.engine, items, summary, chunk=batch_size)
@@ -128,12 +130,15 @@ class Store:
     def events(self, *, dyad: str | None = None, actor: str | None = None, country: str | None = None,
                category: str | None = None, since: dt.date | None = None, until: dt.date | None = None,
                text: str | None = None, limit: int | None = 50, reports: bool = False,
-               min_confidence: float | None = None) -> list[StoredEvent]:
-        """Canonical events, newest first. ``dyad`` "IND-KOR" matches either direction and
+               min_confidence: float | None = None, aux: Iterable[str] | None = None) -> list[StoredEvent]:
+        """Canonical events, newest first (by event date, then report date; future and
+        hypothetical ones last). ``dyad`` "IND-KOR" matches either direction and
         reciprocal events; ``actor`` is a case-insensitive part of an actor's name; ``text``
         a full-text query over the reporting articles; ``min_confidence`` leaves out events
-        none of whose reports is that confident. ``reports`` attaches every mention."""
-        f = EventFilter(dyad, actor, country, category, since, until, text, limit, min_confidence)
+        none of whose reports is that confident; ``aux`` keeps only those auxiliary modes
+        ("none" for reported facts; None keeps all). ``reports`` attaches every mention."""
+        f = EventFilter(dyad, actor, country, category, since, until, text, limit, min_confidence,
+                        tuple(aux) if aux is not None else None)
         with eng.read_connection(self.engine) as conn:
             return queries.events(conn, f, reports=reports)
 
@@ -142,9 +147,11 @@ class Store:
             yield from queries.iter_events(conn, filter, reports=reports)
 
     def timeline(self, first: str, second: str | None = None, *, by: str = "month",
-                 since: dt.date | None = None, until: dt.date | None = None) -> list[TimelineRow]:
+                 since: dt.date | None = None, until: dt.date | None = None,
+                 aux: Iterable[str] | None = None) -> list[TimelineRow]:
         with eng.read_connection(self.engine) as conn:
-            return queries.timeline(conn, first, second, by=by, since=since, until=until)
+            return queries.timeline(conn, first, second, by=by, since=since, until=until,
+                                    aux=tuple(aux) if aux is not None else None)
 
     def actors(self, *, country: str | None = None, name: str | None = None,
                limit: int | None = 50) -> list[ActorSummary]:
@@ -159,13 +166,18 @@ class Store:
         with eng.read_connection(self.engine) as conn:
             return queries.search(conn, query, limit=limit)
 
-    def dyads(self, *, limit: int | None = 10) -> list[DyadSummary]:
+    def dyads(self, *, limit: int | None = 10, aux: Iterable[str] | None = None) -> list[DyadSummary]:
         with eng.read_connection(self.engine) as conn:
-            return queries.dyads(conn, limit=limit)
+            return queries.dyads(conn, limit=limit, aux=tuple(aux) if aux is not None else None)
 
     def failures(self) -> list[StoredFailure]:
         with eng.read_connection(self.engine) as conn:
             return queries.failures(conn)
+
+    def clear_failures(self) -> int:
+        """Forget every recorded failure (after fixing or giving up on them); returns how many."""
+        with eng.write_transaction(self.engine) as conn:
+            return conn.execute(s.failures.delete()).rowcount
 
     def counts(self) -> dict[str, int]:
         with eng.read_connection(self.engine) as conn:
@@ -184,9 +196,23 @@ class Store:
             return rows.load_extraction(conn, found) if found is not None else None
 
     def export(self, fmt: str, path: str, filter: EventFilter | None = None) -> int:
-        """Write the events that match ``filter`` to ``path``; returns the rows written."""
+        """Write the events that match ``filter`` to ``path`` in ``fmt`` (``export.FORMATS``:
+        csv, jsonl, parquet, gdelt, icews); returns the rows written."""
+        from .export_queries import with_details
+
         f = filter or EventFilter()
-        return export.write(self.iter_events(f, reports=fmt == "jsonl"), fmt, path)
+        with eng.read_connection(self.engine) as conn:
+            events = queries.iter_events(conn, f, reports=fmt == "jsonl")
+            return export.write(with_details(conn, events), fmt, path)
+
+    def export_rows(self, filter: EventFilter | None = None) -> list[dict]:
+        """The flat export rows (``export_rows.FLAT_COLUMNS``) of the matching events, for
+        a DataFrame: ``pandas.DataFrame(store.export_rows())``."""
+        from .export_queries import with_details
+        from .export_rows import event_row
+
+        with eng.read_connection(self.engine) as conn:
+            return [event_row(e, d) for e, d in with_details(conn, queries.iter_events(conn, filter or EventFilter()))]
 
 
 def _chain(*iterables):

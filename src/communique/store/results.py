@@ -171,6 +171,12 @@ class DyadSummary:
     mentions: int
     first: dt.date | None
     last: dt.date | None
+    # Events per PLOVER category group (GDELT's quad classes 1 to 4) and their mean score.
+    verbal_cooperation: int = 0
+    material_cooperation: int = 0
+    verbal_conflict: int = 0
+    material_conflict: int = 0
+    mean_score: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return _plain(self)

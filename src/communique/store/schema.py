@@ -179,6 +179,9 @@ event_mentions = sa.Table(
     sa.Column("sentence_end", sa.Integer, nullable=False),
     sa.Column("confidence", sa.Float, nullable=False),
     sa.Column("also", sa.JSON, nullable=False),
+    # The trigger's CAMEO code and the sentence's number in the article (revision 0005).
+    sa.Column("cameo", sa.String),
+    sa.Column("sentence_number", sa.Integer),
 )
 
 event_mention_actors = sa.Table(
