@@ -235,6 +235,7 @@ GROUP_NAMES = {"HOUTHI": "Houthis", "SDF": "Syrian Democratic Forces", "YPG": "P
                "BOKOHARAM": "Boko Haram", "FSA": "Free Syrian Army"}
 
 # Demonyms and other forms a news reader expects; PETRARCH covers many but not all.
+# A bare "Korean" is South Korea's, as a bare "Korea" already is in COUNTRY_EXTRAS.
 DEMONYMS = """
 AFG afghan; ALB albanian; DZA algerian; AGO angolan; ARG argentine,argentinian;
 ARM armenian; AUS australian,aussie; AUT austrian; AZE azerbaijani,azeri; BHR bahraini;
@@ -260,7 +261,7 @@ PNG papua new guinean; PRY paraguayan; PER peruvian; PHL philippine,filipino;
 POL polish,pole; PRT portuguese; QAT qatari; ROU romanian; RUS russian,soviet; RWA rwandan;
 SAU saudi,saudi arabian; SEN senegalese; SRB serbian,serb; SLE sierra leonean;
 SGP singaporean; SVK slovak; SVN slovenian,slovene; SOM somali; ZAF south african;
-KOR south korean,s. korean; SSD south sudanese; ESP spanish,spaniard; LKA sri lankan;
+KOR south korean,s. korean,korean; SSD south sudanese; ESP spanish,spaniard; LKA sri lankan;
 SDN sudanese; SUR surinamese; SWE swedish,swede; CHE swiss; SYR syrian; TWN taiwanese;
 TJK tajik; TZA tanzanian; THA thai; TGO togolese; TTO trinidadian; TUN tunisian;
 TUR turkish,turk; TKM turkmen; UGA ugandan; UKR ukrainian; ARE emirati; GBR british,briton;

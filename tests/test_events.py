@@ -143,6 +143,12 @@ def dyads(result):
         # A document speaks for whoever issued it.
         ("A joint statement by Chile and Peru condemned the bombing.",
          ("ACCUSE", ("CHL", "PER"), (), None)),
+        # Receiving turns an act round: the giver acts towards the receiver.
+        ("Serbia won support from Russia for its stance.", ("SUPPORT", ("RUS",), ("SRB",), None)),
+        ("Colombia received aid from Spain on Monday.", ("AID", ("ESP",), ("COL",), None)),
+        # A bare "Korean" is South Korea's, as a bare "Korea" is.
+        ("The visiting Korean minister held talks with Indian officials in Delhi.",
+         ("CONSULT", ("KOR",), ("IND",), None)),
         # Crowds and mobs are actors, of the country where they act.
         ("A mob attacked a police station in Accra on Sunday.", ("ASSAULT", ("GHA",), ("GHA",), None)),
         ("Angry crowds stormed the parliament in Nairobi on Monday.", ("ASSAULT", ("KEN",), ("KEN",), None)),

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 from ..ontology import lexicon
 from ..ontology.triggers import (
     ALERT_VERBS, CONTEXT_WORDS, COOPERATIVE, DAMAGING_VERBS, GOVERNED_NOUN_TRIGGERS, INTENT_HEADS, LAUNCHERS, JOINT_ADVERBS, LIGHT_VERB_NOUN_OVERRIDES, LIGHT_VERB_OVERRIDES, LIGHT_VERBS,
-    NOT_TRIGGERS, NOUN_TRIGGERS, ON_STRIKE_VERBS, PATTERN_ONLY, PROPERTY_NOUNS, RAZING_VERBS, RECIPROCAL, SOURCELESS, THREAT_MODES,
+    NOT_TRIGGERS, NOUN_TRIGGERS, ON_STRIKE_VERBS, RECEIVED_NOUN_TRIGGERS, RECEIVERS, PATTERN_ONLY, PROPERTY_NOUNS, RAZING_VERBS, RECIPROCAL, SOURCELESS, THREAT_MODES,
     VERB_OBJECT_TRIGGERS, VERB_TRIGGERS,
 )
 from ..records import Event, Place, Quote, Span, TimeRef
@@ -174,6 +174,9 @@ def _noun_key(tok: Token) -> str | None:
             return tok.lower_
         if tok.lemma_.lower() == "strike" and _on(tok) is not None:
             return "on strike"  # "teachers went on strike": a labour strike
+    if tok.lemma_.lower() in RECEIVED_NOUN_TRIGGERS and conj_head(tok).dep_ in ("dobj", "nsubjpass") and \
+            lemma_is(conj_head(tok).head, RECEIVERS):
+        return tok.lemma_.lower()  # "won support from Russia"
     if tok.lower_ in NOUN_TRIGGERS:
         return tok.lower_
     if tok.lemma_.lower() in NOUN_TRIGGERS:
@@ -191,7 +194,7 @@ def _on(tok: Token) -> Token | None:
 
 def _noun_trigger(key: str) -> tuple[str, str | None, tuple[str, ...]]:
     """The trigger of a key ``_noun_key`` found."""
-    return NOUN_TRIGGERS.get(key) or GOVERNED_NOUN_TRIGGERS[key]
+    return NOUN_TRIGGERS.get(key) or GOVERNED_NOUN_TRIGGERS.get(key) or RECEIVED_NOUN_TRIGGERS[key]
 
 
 def _noun_candidate(ctx: Context, tok: Token) -> Candidate | None:
@@ -239,7 +242,16 @@ def _noun_candidate(ctx: Context, tok: Token) -> Candidate | None:
         cand.source = _traveller(ctx, tok)
     anchor = conj_head(tok)
     head = anchor.head
-    if anchor.dep_ in ("dobj", "nsubjpass", "attr", "ccomp", "oprd") and head.pos_ in ("VERB", "AUX") and \
+    givers = _givers(ctx, tok, head) if anchor.dep_ in ("dobj", "nsubjpass") and lemma_is(head, RECEIVERS) else []
+    if givers:
+        # "Serbia won support from Russia": the giver acts towards the receiver.
+        cand.governor = head
+        subj, passive = subjects(ctx, head)
+        receivers = [a for c in head.children if c.dep_ == "nsubjpass" for a in expand(ctx, c)] \
+            if passive else subj
+        cand.source, cand.target, cand.reciprocal = givers, [a for a in receivers if a not in givers], False
+        cand.confidence = 0.75
+    elif anchor.dep_ in ("dobj", "nsubjpass", "attr", "ccomp", "oprd") and head.pos_ in ("VERB", "AUX") and \
             lemma_is(head, LIGHT_VERBS | {"be"}):
         cand.governor = head
         override = LIGHT_VERB_NOUN_OVERRIDES.get((_light_lemma(head), key)) or \
@@ -288,6 +300,12 @@ def _noun_candidate(ctx: Context, tok: Token) -> Candidate | None:
 # Cooperation and support are relations: told of one side with no one it is towards ("doctors
 # prescribe drugs", "the ministry supports a move") they report no event between actors.
 _RELATIONAL = {"COOPERATE", "SUPPORT"}
+
+
+def _givers(ctx: Context, noun: Token, verb: Token) -> list[str]:
+    """Who an act received is from: the "from" phrase of the noun or of the receiving verb."""
+    return [a for c in [*noun.children, *verb.children] if c.dep_ == "prep" and c.lower_ == "from"
+            for p in c.children if p.dep_ == "pobj" for a in expand(ctx, p)]
 
 
 def _traveller(ctx: Context, visit: Token) -> list[str]:

@@ -107,6 +107,15 @@ GOVERNED_NOUN_TRIGGERS: dict[str, Trigger] = {
     # Ordering or stepping up patrols raises a force's alert (CAMEO 151/152).
     "patrol": ("MOBILIZE", "police", ()), "patrols": ("MOBILIZE", "police", ()),
 }
+# Verbs of receiving turn an act round: "Serbia won support from Russia" is Russia's
+# support of Serbia, "Colombia received aid from Spain" Spain's aid.
+RECEIVERS = {"receive", "win", "get", "obtain", "secure", "gain", "garner", "enlist", "accept"}
+# Nouns that name an act only when it is received ("won support from"): alone, "support for
+# the plan" is a stance, not an act.
+RECEIVED_NOUN_TRIGGERS: dict[str, Trigger] = {
+    "support": ("SUPPORT", None, ("diplomatic",)), "backing": ("SUPPORT", None, ("diplomatic",)),
+    "approval": ("SUPPORT", None, ("diplomatic",)), "recognition": ("SUPPORT", None, ("diplomatic",)),
+}
 # Going or staying on strike is a labour strike (CAMEO 143), which no launcher governs.
 ON_STRIKE_VERBS = {"go", "stay", "remain", "be", "come"}
 # Being put or kept on alert is a mobilisation (CAMEO 151/152): "troops remained on alert".
