@@ -302,6 +302,14 @@ def _noun_candidate(ctx: Context, tok: Token) -> Candidate | None:
 _RELATIONAL = {"COOPERATE", "SUPPORT"}
 
 
+def _of_state(ctx: Context, actor_id: str) -> bool:
+    """Whether an actor can pay a visit that event data codes: a state, its officials and
+    bodies, an international body, a party; not civilians, companies or aid workers."""
+    a = ctx.actors.actor(actor_id) or NO_ACTOR
+    return a.kind == "country" or a.sector in vocab.STATE_SECTORS or a.sector in ("PTY", "OPP", "REB") or \
+        (a.kind == "person" and a.sector is None) or (a.country is not None and len(a.country) != 3)
+
+
 def _givers(ctx: Context, noun: Token, verb: Token) -> list[str]:
     """Who an act received is from: the "from" phrase of the noun or of the receiving verb."""
     return [a for c in [*noun.children, *verb.children] if c.dep_ == "prep" and c.lower_ == "from"
@@ -458,6 +466,8 @@ def _verb_candidate(ctx: Context, tok: Token) -> Candidate | None:
     if mode == "visit" and tok.lemma_.lower() in ("travel", "go", "head", "fly") and not any(
             c.dep_ in ("prep", "dative") and c.lower_ in ("to", "into") for c in tok.children):
         return None  # "deported for traveling without documents": a journey to no one
+    if mode == "visit" and source and not any(_of_state(ctx, a) for a in source):
+        return None  # "a team of medical workers will travel to Sylhet": a journey, no diplomacy
     if category == "CONSULT" and mode is None and tok.lemma_.lower() in ("meet", "convene") and \
             len(source) == 1 and obj is None and not any(
                 c.dep_ == "prep" and c.lower_ in ("with", "between") for c in tok.children):
