@@ -22,7 +22,7 @@ from .errors import CommuniqueError
 from .nlp import DEFAULT_MODEL
 
 QUERY_FORMATS = ("table", "csv", "json", "jsonl")
-EXPORT_FORMATS = ("csv", "jsonl", "parquet", "cameo")
+EXPORT_FORMATS = ("csv", "jsonl", "parquet", "cameo", "gold")
 DEFAULT_DB = "sqlite:///communique.db"  # = communique.store.DEFAULT_URL, without importing SQLAlchemy for --help
 
 _err = Console(stderr=True)
@@ -330,7 +330,8 @@ def search(query, limit, db, fmt) -> None:
 
 @main.command()
 @click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), required=True,
-              help="csv, jsonl (with every report), parquet, or cameo (GDELT-style tab-separated rows).")
+              help="csv, jsonl (with every report), parquet, cameo (GDELT-style tab-separated rows), "
+                   "or gold (reviewed events as PLOVER gold JSONL for `communique eval plover`).")
 @click.option("--out", required=True, metavar="FILE", help="File to write ('-' for standard output, "
                                                            "except parquet).")
 @event_filters

@@ -22,7 +22,7 @@ from ..errors import CommuniqueError, InputError
 from ..nlp import DEFAULT_MODEL
 from ..records import Article, Extraction
 from . import engine as eng
-from . import export, queries, rows
+from . import export, gold_export, queries, reviews, rows, views
 from . import schema as s
 from .errors import DatabaseUnavailable
 from .ingest import DEFAULT_BATCH_SIZE, IngestSummary, article_key, ingest, skip_stored, split_origin
@@ -186,7 +186,81 @@ class Store:
     def export(self, fmt: str, path: str, filter: EventFilter | None = None) -> int:
         """Write the events that match ``filter`` to ``path``; returns the rows written."""
         f = filter or EventFilter()
+        if fmt == "gold":
+            return gold_export.write(self.reviewed_events(f), path)
         return export.write(self.iter_events(f, reports=fmt == "jsonl"), fmt, path)
+
+    # --- the dashboard and reviews (views.py, reviews.py) ----------------------------------
+
+    def event(self, event_id: int) -> StoredEvent | None:
+        """One canonical event with every report, or None."""
+        with eng.read_connection(self.engine) as conn:
+            return views.event(conn, event_id)
+
+    def events_by_ids(self, ids: list[int], *, reports: bool = False) -> list[StoredEvent]:
+        with eng.read_connection(self.engine) as conn:
+            return views.events_by_ids(conn, ids, reports=reports)
+
+    def mention_articles(self, mention_ids: list[int]) -> dict[int, int]:
+        with eng.read_connection(self.engine) as conn:
+            return views.mention_articles(conn, mention_ids)
+
+    def article(self, article_id: int) -> views.ArticleView | None:
+        """A stored article (by database id) with all its records, or None."""
+        with eng.read_connection(self.engine) as conn:
+            return views.article(conn, article_id)
+
+    def articles(self, *, limit: int = 50, offset: int = 0) -> list[views.ArticleSummary]:
+        with eng.read_connection(self.engine) as conn:
+            return views.articles(conn, limit=limit, offset=offset)
+
+    def articles_needing_review(self, *, threshold: float = 0.6, limit: int = 10) -> list[views.ArticleSummary]:
+        with eng.read_connection(self.engine) as conn:
+            return views.articles_needing_review(conn, threshold=threshold, limit=limit)
+
+    def network(self, filter: EventFilter | None = None, *, limit: int = 60) -> views.Network:
+        with eng.read_connection(self.engine) as conn:
+            return views.network(conn, filter or EventFilter(), limit=limit)
+
+    def places(self, filter: EventFilter | None = None, *, limit: int = 400) -> list[dict]:
+        with eng.read_connection(self.engine) as conn:
+            return views.places(conn, filter or EventFilter(), limit=limit)
+
+    def data_version(self) -> tuple[int, int]:
+        with eng.read_connection(self.engine) as conn:
+            return views.data_version(conn)
+
+    def review(self, event_id: int, review: reviews.Review) -> int:
+        """Store a review of an event (a new row; the event keeps the machine's values)."""
+        with eng.write_transaction(self.engine) as conn:
+            return reviews.add(conn, event_id, review)
+
+    def review_history(self, event_id: int) -> list[dict]:
+        with eng.read_connection(self.engine) as conn:
+            return reviews.history(conn, event_id)
+
+    def review_queue(self, *, category: str | None = None, dyad: str | None = None,
+                     max_confidence: float | None = None, limit: int = 50, offset: int = 0) -> list[StoredEvent]:
+        """Unreviewed events, least confident first."""
+        with eng.read_connection(self.engine) as conn:
+            ids = reviews.queue_ids(conn, category=category, dyad=dyad, max_confidence=max_confidence,
+                                    limit=limit, offset=offset)
+            return views.events_by_ids(conn, ids, reports=True)
+
+    def review_counts(self) -> dict[str, int]:
+        with eng.read_connection(self.engine) as conn:
+            return reviews.counts(conn)
+
+    def reviewed_events(self, filter: EventFilter | None = None) -> Iterator[StoredEvent]:
+        """Every reviewed event (that matches ``filter``), with its reports."""
+        f = filter or EventFilter()
+        with eng.read_connection(self.engine) as conn:
+            ids = reviews.reviewed_ids(conn)
+            if any(getattr(f, name) is not None for name in f.__slots__):
+                wanted = {e.id for e in queries.iter_events(conn, f)}
+                ids = [i for i in ids if i in wanted]
+            for start in range(0, len(ids), 500):
+                yield from views.events_by_ids(conn, ids[start:start + 500], reports=True)
 
 
 def _chain(*iterables):

@@ -27,7 +27,7 @@ from ..ontology import lexicon
 from .errors import ExportError
 from .results import StoredEvent
 
-FORMATS = ("csv", "jsonl", "parquet", "cameo")
+FORMATS = ("csv", "jsonl", "parquet", "cameo", "gold")  # gold: gold_export.py, via Store.export
 
 CAMEO_COLUMNS = [
     "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "DatePrecision",

@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from ..ontology import lexicon
-from . import schema as s
+from . import reviews, schema as s
 from .errors import StoreError
 from .results import (
     ActorSummary,
@@ -205,6 +205,7 @@ def _event(row: sa.Row) -> StoredEvent:
 
 def events(conn: Connection, f: EventFilter, *, reports: bool = False) -> list[StoredEvent]:
     found = [_event(r) for r in conn.execute(_event_query(conn, f))]
+    reviews.overlay(conn, found)
     if reports:
         attach_reports(conn, found)
     return found
@@ -216,6 +217,7 @@ def iter_events(conn: Connection, f: EventFilter, *, reports: bool = False,
     result = conn.execution_options(stream_results=True, yield_per=chunk).execute(_event_query(conn, f))
     for rows in result.partitions(chunk):
         found = [_event(r) for r in rows]
+        reviews.overlay(conn, found)
         if reports:
             attach_reports(conn, found)
         yield from found

@@ -1,0 +1,175 @@
+"""Reads for the dashboard and the HTTP API: one event or article with everything about
+it, the country network, events by place, lists of articles, the review queue.
+
+Beside ``queries.py`` and built from it (its event query and row mapping), so the CLI,
+the API and the pages share one query layer. Aggregates (network, places) count the
+machine's records; single events and lists carry their reviewed value (``reviews.overlay``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from ..records import Extraction
+from . import queries, reviews, rows
+from . import schema as s
+from .results import StoredEvent
+
+
+@dataclass(slots=True)
+class ArticleView:
+    """A stored article's records, and for each of its event mentions the canonical event."""
+
+    id: int
+    key: str
+    extraction: Extraction
+    event_ids: dict[str, int]  # local event id ("e3") -> canonical event id
+    ingested_at: dt.datetime
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "key": self.key, "ingested_at": self.ingested_at.isoformat(timespec="seconds"),
+                "event_ids": self.event_ids, **self.extraction.to_dict()}
+
+
+@dataclass(slots=True)
+class ArticleSummary:
+    id: int
+    key: str
+    title: str | None
+    published: dt.date | None
+    source: str | None
+    url: str | None
+    events: int
+    low_confidence: int = 0  # unreviewed events below the review threshold
+
+    def to_dict(self) -> dict[str, Any]:
+        return {k: (v.isoformat() if isinstance(v, dt.date) else v)
+                for k, v in ((f, getattr(self, f)) for f in self.__slots__)}
+
+
+@dataclass(slots=True)
+class Network:
+    nodes: list[dict[str, Any]] = field(default_factory=list)  # {"country", "events"}
+    edges: list[dict[str, Any]] = field(default_factory=list)  # {"a", "b", "events", "mean_score"}
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"nodes": self.nodes, "edges": self.edges}
+
+
+def events_by_ids(conn: Connection, ids: list[int], *, reports: bool = False) -> list[StoredEvent]:
+    """Canonical events in the order of ``ids`` (unknown ids are left out)."""
+    if not ids:
+        return []
+    q = queries._event_query(conn, queries.EventFilter()).where(s.events.c.id.in_(ids))
+    found = {e.id: e for e in (queries._event(r) for r in conn.execute(q))}
+    out = [found[i] for i in ids if i in found]
+    reviews.overlay(conn, out)
+    if reports:
+        queries.attach_reports(conn, out)
+    return out
+
+
+def event(conn: Connection, event_id: int) -> StoredEvent | None:
+    found = events_by_ids(conn, [event_id], reports=True)
+    return found[0] if found else None
+
+
+def mention_articles(conn: Connection, mention_ids: list[int]) -> dict[int, int]:
+    """Event mention id -> the database id of its article (for links to /articles/{id})."""
+    m = s.event_mentions.c
+    if not mention_ids:
+        return {}
+    return dict(conn.execute(sa.select(m.id, m.article_id).where(m.id.in_(mention_ids))).all())
+
+
+def article(conn: Connection, article_id: int) -> ArticleView | None:
+    a, m = s.articles.c, s.event_mentions.c
+    row = conn.execute(sa.select(a.id, a.key, a.ingested_at).where(a.id == article_id)).first()
+    if row is None:
+        return None
+    ex = rows.load_extraction(conn, article_id)
+    links = dict(conn.execute(sa.select(m.local_id, m.event_id).where(m.article_id == article_id)).all())
+    return ArticleView(row.id, row.key, ex, links, row.ingested_at)
+
+
+def articles(conn: Connection, *, limit: int = 50, offset: int = 0) -> list[ArticleSummary]:
+    """Stored articles, newest publication first."""
+    a, m = s.articles.c, s.event_mentions.c
+    n_events = sa.select(sa.func.count(sa.distinct(m.event_id))).where(m.article_id == a.id).scalar_subquery()
+    q = (sa.select(a.id, a.key, a.title, a.published, a.source, a.url, n_events)
+         .order_by(a.published.desc().nulls_last(), a.id.desc()).limit(limit).offset(offset))
+    return [ArticleSummary(*r) for r in conn.execute(q)]
+
+
+def articles_needing_review(conn: Connection, *, threshold: float = 0.6, limit: int = 10) -> list[ArticleSummary]:
+    """Articles whose lead reports are behind the least confident unreviewed events."""
+    ids = reviews.queue_ids(conn, max_confidence=threshold, limit=500)
+    if not ids:
+        return []
+    e, lead, a = s.events.c, s.event_mentions.alias("lead"), s.articles.c
+    q = (sa.select(a.id, a.key, a.title, a.published, a.source, a.url, sa.func.count())
+         .select_from(s.events.join(lead, lead.c.id == e.lead_mention_id).join(s.articles, a.id == lead.c.article_id))
+         .where(e.id.in_(ids)).group_by(a.id, a.key, a.title, a.published, a.source, a.url)
+         .order_by(sa.func.count().desc(), a.id).limit(limit))
+    return [ArticleSummary(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[6]) for r in conn.execute(q)]
+
+
+def _dyad_filters(f: queries.EventFilter) -> list[sa.ColumnElement]:
+    d = s.event_dyads.c
+    where = []
+    if f.since:
+        where.append(d.day >= f.since.toordinal())
+    if f.until:
+        where.append(d.day <= f.until.toordinal())
+        where.append(d.day > 0)
+    categories = queries.parse_categories(f.category)
+    if categories:
+        where.append(d.category.in_(categories))
+    return where
+
+
+def network(conn: Connection, f: queries.EventFilter, *, limit: int = 60) -> Network:
+    """The busiest country pairs (edges: event volume and mean score) and their countries."""
+    d = s.event_dyads.c
+    n = sa.func.count().label("n")
+    q = (sa.select(d.a, d.b, n, sa.func.avg(d.score)).where(*_dyad_filters(f))
+         .group_by(d.a, d.b).order_by(n.desc(), d.a, d.b).limit(limit))
+    net = Network()
+    volume: dict[str, int] = {}
+    for a, b, count, mean in conn.execute(q):
+        net.edges.append({"a": a, "b": b, "events": count, "mean_score": None if mean is None else round(mean, 2)})
+        for c in (a, b):
+            volume[c] = volume.get(c, 0) + count
+    net.nodes = [{"country": c, "events": v} for c, v in sorted(volume.items(), key=lambda kv: (-kv[1], kv[0]))]
+    return net
+
+
+def places(conn: Connection, f: queries.EventFilter, *, limit: int = 400) -> list[dict[str, Any]]:
+    """Places with coordinates and the number of events there, busiest first."""
+    e = s.events.c
+    n = sa.func.count().label("n")
+    q = (sa.select(e.place_name, e.place_country, e.lat, e.lon, n, sa.func.avg(e.score))
+         .where(e.lat.is_not(None), e.lon.is_not(None)))
+    if f.since:
+        q = q.where(e.day >= f.since.toordinal())
+    if f.until:
+        q = q.where(e.day <= f.until.toordinal())
+    categories = queries.parse_categories(f.category)
+    if categories:
+        q = q.where(e.category.in_(categories))
+    if f.country:
+        q = q.where(e.place_country == queries.parse_country(f.country))
+    q = q.group_by(e.place_name, e.place_country, e.lat, e.lon).order_by(n.desc(), e.place_name).limit(limit)
+    return [{"name": r[0], "country": r[1], "lat": r[2], "lon": r[3], "events": r[4],
+             "mean_score": None if r[5] is None else round(r[5], 2)} for r in conn.execute(q)]
+
+
+def data_version(conn: Connection) -> tuple[int, int]:
+    """Changes whenever events or reviews are added: a key for caching aggregates."""
+    top = lambda t: conn.execute(sa.select(sa.func.max(t.c.id))).scalar() or 0  # noqa: E731
+    return top(s.events), top(s.reviews)
