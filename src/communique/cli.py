@@ -126,6 +126,8 @@ from . import cli_store  # noqa: E402,F401  (registers the store commands on mai
 
 from . import cli_eval  # noqa: E402,F401
 
+from . import cli_web  # noqa: E402,F401  (communique serve)
+
 
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -112,6 +112,16 @@ class Store:
             summary.resolved = self._forget_resolved(retried, summary)
         return summary
 
+    def ingest_articles(self, items: Iterable[Article | CommuniqueError], *, model: str = DEFAULT_MODEL,
+                        batch_size: int = DEFAULT_BATCH_SIZE) -> IngestSummary:
+        """Extract and store articles already read (the HTTP API's ingest); stored ones are skipped."""
+        from ..pipeline import extract_stream
+
+        summary = IngestSummary()
+        items = skip_stored(self.engine, items, summary, chunk=batch_size)
+        return self.ingest(extract_stream(items, batch_size=batch_size, model=model), batch_size=batch_size,
+                           summary=summary)
+
     def _forget_resolved(self, retried: list[StoredFailure], summary: IngestSummary) -> int:
         """Failures retried in this run that did not fail again are resolved: remove them."""
         again = {(f.path, f.line or 0) for f in summary.failures}
@@ -128,12 +138,12 @@ class Store:
     def events(self, *, dyad: str | None = None, actor: str | None = None, country: str | None = None,
                category: str | None = None, since: dt.date | None = None, until: dt.date | None = None,
                text: str | None = None, limit: int | None = 50, reports: bool = False,
-               min_confidence: float | None = None) -> list[StoredEvent]:
+               min_confidence: float | None = None, offset: int | None = None) -> list[StoredEvent]:
         """Canonical events, newest first. ``dyad`` "IND-KOR" matches either direction and
         reciprocal events; ``actor`` is a case-insensitive part of an actor's name; ``text``
         a full-text query over the reporting articles; ``min_confidence`` leaves out events
         none of whose reports is that confident. ``reports`` attaches every mention."""
-        f = EventFilter(dyad, actor, country, category, since, until, text, limit, min_confidence)
+        f = EventFilter(dyad, actor, country, category, since, until, text, limit, min_confidence, offset)
         with eng.read_connection(self.engine) as conn:
             return queries.events(conn, f, reports=reports)
 

@@ -76,6 +76,7 @@ class EventFilter:
     text: str | None = None
     limit: int | None = None
     min_confidence: float | None = None
+    offset: int | None = None  # rows to skip before ``limit`` (paging)
 
     def __post_init__(self) -> None:
         # Fail on a bad value before any query runs.
@@ -187,6 +188,8 @@ def _event_query(conn: Connection, f: EventFilter) -> sa.Select:
     q = q.order_by(*order)
     if f.limit:
         q = q.limit(f.limit)
+    if f.offset:
+        q = q.offset(f.offset)
     return q
 
 
