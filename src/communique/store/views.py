@@ -46,6 +46,7 @@ class ArticleSummary:
     url: str | None
     events: int
     low_confidence: int = 0  # unreviewed events below the review threshold
+    lead: str | None = None  # the standfirst, else the first words: a label when there is no title
 
     def to_dict(self) -> dict[str, Any]:
         return {k: (v.isoformat() if isinstance(v, dt.date) else v)
@@ -101,9 +102,19 @@ def articles(conn: Connection, *, limit: int = 50, offset: int = 0) -> list[Arti
     """Stored articles, newest publication first."""
     a, m = s.articles.c, s.event_mentions.c
     n_events = sa.select(sa.func.count(sa.distinct(m.event_id))).where(m.article_id == a.id).scalar_subquery()
-    q = (sa.select(a.id, a.key, a.title, a.published, a.source, a.url, n_events)
+    q = (sa.select(a.id, a.key, a.title, a.published, a.source, a.url, n_events, _lead())
          .order_by(a.published.desc().nulls_last(), a.id.desc()).limit(limit).offset(offset))
-    return [ArticleSummary(*r) for r in conn.execute(q)]
+    return [ArticleSummary(*r[:7], lead=_words(r[7])) for r in conn.execute(q)]
+
+
+def _lead() -> sa.ColumnElement:
+    a = s.articles.c
+    return sa.func.coalesce(a.summary, sa.func.substr(a.text, 1, 160))
+
+
+def _words(text: str | None, n: int = 14) -> str | None:
+    words = (text or "").split()
+    return " ".join(words[:n]) + ("…" if len(words) > n else "") if words else None
 
 
 def articles_needing_review(conn: Connection, *, threshold: float = 0.6, limit: int = 10) -> list[ArticleSummary]:
@@ -112,11 +123,11 @@ def articles_needing_review(conn: Connection, *, threshold: float = 0.6, limit: 
     if not ids:
         return []
     e, lead, a = s.events.c, s.event_mentions.alias("lead"), s.articles.c
-    q = (sa.select(a.id, a.key, a.title, a.published, a.source, a.url, sa.func.count())
+    q = (sa.select(a.id, a.key, a.title, a.published, a.source, a.url, sa.func.count(), sa.func.max(_lead()))
          .select_from(s.events.join(lead, lead.c.id == e.lead_mention_id).join(s.articles, a.id == lead.c.article_id))
          .where(e.id.in_(ids)).group_by(a.id, a.key, a.title, a.published, a.source, a.url)
          .order_by(sa.func.count().desc(), a.id).limit(limit))
-    return [ArticleSummary(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[6]) for r in conn.execute(q)]
+    return [ArticleSummary(*r[:7], low_confidence=r[6], lead=_words(r[7])) for r in conn.execute(q)]
 
 
 def _dyad_filters(f: queries.EventFilter) -> list[sa.ColumnElement]:

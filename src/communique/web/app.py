@@ -206,7 +206,7 @@ class _TooLarge(Exception):
     pass
 
 
-CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; style-src-attr 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; "
        "form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
 # The OpenAPI docs page loads Swagger UI from a CDN, which an offline analyst does not have;
 # it gets a policy that allows it, and /openapi.json works offline regardless.

@@ -113,4 +113,12 @@ def sentence_of(text: str, start: int, end: int) -> str:
     return " ".join(text[start:end].split())
 
 
-FILTERS: dict = {}
+def article_title(article) -> str:
+    """The title, else the standfirst, else the first words of the text."""
+    if article.title:
+        return article.title
+    words = (article.summary or article.text).split()
+    return " ".join(words[:14]) + ("…" if len(words) > 14 else "")
+
+
+FILTERS: dict = {"article_title": article_title}
