@@ -274,6 +274,17 @@ def period_of(day: dt.date, by: str) -> tuple[str, dt.date]:
     raise StoreError(f"unknown period {by!r}; use one of {', '.join(PERIODS)}")
 
 
+def _sql_period(conn: Connection, day: sa.ColumnElement, by: str) -> sa.ColumnElement:
+    """The "YYYY-MM" or "YYYY" label of an ordinal day, in SQL. Constants are literal so the
+    expression is the same text in SELECT and GROUP BY on every driver."""
+    sqlite_format, pg_format = {"month": ("'%Y-%m'", "'YYYY-MM'"), "year": ("'%Y'", "'YYYY'")}[by]
+    if conn.dialect.name == "sqlite":
+        # Julian day number of date.fromordinal(n) is n + 1721424.5.
+        return sa.func.strftime(sa.literal_column(sqlite_format), day + sa.literal_column("1721424.5"))
+    return sa.func.to_char(sa.literal_column("DATE '0001-01-01'") + (day - sa.literal_column("1")),
+                           sa.literal_column(pg_format))
+
+
 def timeline(conn: Connection, first: str, second: str | None = None, *, by: str = "month",
              since: dt.date | None = None, until: dt.date | None = None) -> list[TimelineRow]:
     """Events per period between two countries (either direction, reciprocal included), or
@@ -289,14 +300,19 @@ def timeline(conn: Connection, first: str, second: str | None = None, *, by: str
     where.append(t.day >= (since.toordinal() if since else 1))
     if until:
         where.append(t.day <= until.toordinal())
-    # Grouped by day in SQL (few rows), then into periods here: ISO weeks are not portable SQL.
-    q = sa.select(t.day, t.category, sa.func.count(), sa.func.sum(t.score), sa.func.count(t.score)) \
-        .where(*where).group_by(t.day, t.category)
+    # Months and years are grouped in SQL (a busy dyad has thousands of days); days and
+    # ISO weeks by day in SQL, then into periods here: ISO weeks are not portable SQL.
+    bucket = _sql_period(conn, t.day, by) if by in ("month", "year") else t.day
+    q = sa.select(bucket, t.category, sa.func.count(), sa.func.sum(t.score), sa.func.count(t.score)) \
+        .where(*where).group_by(bucket, t.category)
     acc: dict[str, list] = {}
     starts: dict[str, dt.date] = {}
     group_of = {c: lexicon.category_group(c) for c in lexicon.plover()["categories"]}
     for day, category, n, score_sum, scored in conn.execute(q):
-        label, start = period_of(dt.date.fromordinal(day), by)
+        if isinstance(day, str):
+            label, start = day, dt.date(int(day[:4]), int(day[5:7]) if by == "month" else 1, 1)
+        else:
+            label, start = period_of(dt.date.fromordinal(day), by)
         row = acc.setdefault(label, [defaultdict(int), 0.0, 0])
         starts[label] = start
         row[0][group_of[category]] += n
