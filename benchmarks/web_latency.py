@@ -13,7 +13,8 @@ the /dyads page (target < 1 MB). A PostgreSQL URL in ``--db`` measures PostgreSQ
 The routes: /dyads/USA-RUS (the busiest dyad's page: timeline and 50 events),
 /api/events with three filters (country, category, since; rotating over countries),
 /network (an aggregate over every dyad row: cached by the server until an event or
-review is added, so its first, uncached time is printed too), and /api/search.
+review is added, so its first, uncached time is printed too), and /api/search with
+selective queries and with queries every synthetic article matches (ranking them all).
 """
 
 from __future__ import annotations
@@ -127,8 +128,12 @@ def main() -> None:
             "/api/events (country, category, since)": [
                 f"/api/events?country={c}&category=ASSAULT,COERCE,SANCTION&since=2020-01-01" for c in COUNTRIES],
             "/network": ["/network"],
-            "/api/search": [f"/api/search?q={q}" for q in ("sanctions border", "trade", "troops capital",
-                                                             "\"foreign minister\"", "aid -sanctions")],
+            # Each synthetic article has a unique number ("Synthetic report 1-4711"): a query
+            # with one matches a handful of articles, as a real search mostly does ...
+            "/api/search (selective)": [f"/api/search?q=report+{n}" for n in range(4711, 99_999, 977)],
+            # ... while their body words come from 22, so these match every article: the worst case.
+            "/api/search (every article matches)": [f"/api/search?q={q}" for q in (
+                "sanctions+border", "trade", "troops+capital", "%22foreign+minister%22", "aid+-sanctions")],
         }
         print(f"{'route':<42} {'requests':>8} {'p50 ms':>8} {'p95 ms':>8}")
         worst = 0.0
