@@ -93,3 +93,22 @@ def test_gold_export_writes_accepted_and_corrected_events(store, tmp_path):
     sentences = load_plover_gold(path)
     assert sorted(c for x in sentences for c in x.categories) == ["ACCUSE", "AGREE"]
     assert any(x.evidence for x in sentences)
+
+
+def test_timelines_count_the_reviewed_value(store):
+    by = _events(store)
+    before = {r.period: r for r in store.timeline("IND", "KOR", by="day")}
+    assert before["2021-03-26"].verbal_cooperation == 1
+    store.review(by["CONSULT"].id, Review("correct", category="ACCUSE"))
+    [row] = store.timeline("IND", "KOR", by="day")
+    assert (row.verbal_cooperation, row.verbal_conflict, row.events, row.mean_score) == (0, 1, 1, -3.0)
+    store.review(by["CONSULT"].id, Review("correct", date="2021-04-02"))
+    assert [r.period for r in store.timeline("IND", "KOR", by="month")] == ["2021-04"]
+    assert [r.period for r in store.timeline("IND", by="month")] == ["2021-04"]
+    store.review(by["CONSULT"].id, Review("correct", target=["CHN"]))
+    assert store.timeline("IND", "KOR") == []
+    assert [r.events for r in store.timeline("CHN", "IND")] == [1]
+    store.review(by["ASSAULT"].id, Review("reject"))
+    assert store.timeline("RUS", "UKR") == [] and store.timeline("UKR") == []
+    store.review(by["AGREE"].id, Review("accept"))
+    assert [r.events for r in store.timeline("JPN", "PHL")] == [1]

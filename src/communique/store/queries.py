@@ -294,9 +294,11 @@ def timeline(conn: Connection, first: str, second: str | None = None, *, by: str
         a, b = sorted((parse_country(first), parse_country(second)))
         t = s.event_dyads.c
         where = [t.a == a, t.b == b]
+        key = (a, b)
     else:
         t = s.event_countries.c
-        where = [t.country == parse_country(first)]
+        key = (parse_country(first),)
+        where = [t.country == key[0]]
     where.append(t.day >= (since.toordinal() if since else 1))
     if until:
         where.append(t.day <= until.toordinal())
@@ -318,9 +320,23 @@ def timeline(conn: Connection, first: str, second: str | None = None, *, by: str
         row[0][group_of[category]] += n
         row[1] += score_sum or 0.0
         row[2] += scored
+    # Reviewed events count as reviewed: the machine's row out, the reviewed one in.
+    low, high = (since.toordinal() if since else 1), (until.toordinal() if until else None)
+    for day, category, score, sign in reviews.timeline_changes(conn, *key):
+        if day < low or (high is not None and day > high):
+            continue
+        label, start = period_of(dt.date.fromordinal(day), by)
+        row = acc.setdefault(label, [defaultdict(int), 0.0, 0])
+        starts[label] = start
+        row[0][group_of[category]] += sign
+        if score is not None:
+            row[1] += sign * score
+            row[2] += sign
     out = []
     for label in sorted(acc, key=lambda p: starts[p]):
         counts, score_sum, scored = acc[label]
+        if not any(counts.values()):
+            continue
         out.append(TimelineRow(label, starts[label], *(counts[g] for g in GROUPS), sum(counts.values()),
                                round(score_sum / scored, 3) if scored else None))
     return out

@@ -208,3 +208,62 @@ def counts(conn: Connection) -> dict[str, int]:
 def reviewed_ids(conn: Connection) -> list[int]:
     r = s.reviews.c
     return list(conn.execute(sa.select(r.event_id).distinct().order_by(r.event_id)).scalars())
+
+
+# --- reviewed aggregates -----------------------------------------------------------------
+
+
+def pairs_of(source: list[str], target: list[str], reciprocal: bool) -> set[tuple[str, str]]:
+    """The sorted country pairs an event is between, as event_dyads files them."""
+    import itertools
+
+    if reciprocal:
+        return {tuple(sorted(p)) for p in itertools.combinations(sorted(set(source)), 2) if p[0] != p[1]}
+    return {tuple(sorted((x, y))) for x in source for y in target if x != y}
+
+
+def timeline_changes(conn: Connection, first: str, second: str | None = None) -> list[tuple[int, str, float | None, int]]:
+    """(day, category, score, +1 or -1) rows that turn the machine's counts of a dyad (or of
+    one country) into the reviewed counts: each reviewed event's machine row out, its
+    reviewed value in (unless rejected). Only reviewed events that touch the dyad are read."""
+    from .dedup import date_range
+    from .queries import _event, _event_query, EventFilter
+
+    r = s.reviews.c
+    if second is not None:
+        t = s.event_dyads.c
+        where = [t.a == first, t.b == second]
+        wanted = (first, second)
+    else:
+        t = s.event_countries.c
+        where = [t.country == first]
+        wanted = None
+    reviewed = reviewed_ids(conn)
+    if not reviewed:
+        return []
+    # Few reviews beside many events: look the reviewed ones up by id, not the dyad's rows.
+    machine = [row for start in range(0, len(reviewed), 500) for row in conn.execute(
+        sa.select(t.event_id, t.day, t.category, t.score)
+        .where(t.event_id.in_(reviewed[start:start + 500]), *where))]
+    moved = sa.or_(*(c.contains(code) for c in (r.source_countries, r.target_countries)
+                     for code in {first, second} - {None}))
+    ids = {row.event_id for row in machine} | set(conn.execute(sa.select(r.event_id).where(moved)).scalars())
+    out = [(row.day, row.category, row.score, -1) for row in machine]
+    if not ids:
+        return out
+    events = [_event(row) for row in conn.execute(_event_query(conn, EventFilter()).where(s.events.c.id.in_(ids)))]
+    machine_days = dict(conn.execute(sa.select(s.events.c.id, s.events.c.day).where(s.events.c.id.in_(ids))).all())
+    overlay(conn, events)
+    for e in events:
+        if not e.review or e.review["status"] == "rejected":
+            continue
+        involved = (wanted in pairs_of(e.source, e.target, e.reciprocal)) if wanted else first in {*e.source, *e.target}
+        if not involved:
+            continue
+        if "date" in e.review["changed"]:
+            span = date_range(e.date, e.date_precision)
+            day = span[0] if span else 0
+        else:
+            day = machine_days.get(e.id) or 0
+        out.append((day, e.category, e.score, +1))
+    return out

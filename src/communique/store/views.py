@@ -2,8 +2,8 @@
 it, the country network, events by place, lists of articles, the review queue.
 
 Beside ``queries.py`` and built from it (its event query and row mapping), so the CLI,
-the API and the pages share one query layer. Aggregates (network, places) count the
-machine's records; single events and lists carry their reviewed value (``reviews.overlay``).
+the API and the pages share one query layer. The network and places count the machine's
+records; events carry their reviewed value (``reviews.overlay``), as timelines do.
 """
 
 from __future__ import annotations
