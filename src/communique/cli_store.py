@@ -123,7 +123,7 @@ def _cell(value: Any, width: int = 40) -> str:
 # A table for people at 80 columns; csv/json carry every field (articles, sources, place country...).
 EVENT_COLUMNS = [("id", "id"), ("date", "date"), ("category", "category"), ("dyad", "dyad"),
                  ("place", "place"), ("score", "score"), ("confidence", "conf"), ("mentions", "reports"),
-                 ("evidence", "evidence")]
+                 ("review", "review"), ("evidence", "evidence")]
 
 
 # --- ingest --------------------------------------------------------------------------------

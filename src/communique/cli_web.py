@@ -11,8 +11,11 @@ import os
 import click
 
 from .cli import main
-from .cli_store import _errors_are_one_line, _note, _open, db_option
 from .errors import CommuniqueError
+
+# The store commands' names are imported when the command runs: `python -m communique.cli`
+# imports this module while cli_store is still half-initialised.
+DEFAULT_DB = "sqlite:///communique.db"
 
 
 def is_loopback(host: str) -> bool:
@@ -25,7 +28,9 @@ def is_loopback(host: str) -> bool:
 
 
 @main.command()
-@db_option
+@click.option("--db", "db", default=DEFAULT_DB, show_default=True, envvar="COMMUNIQUE_DB", metavar="URL",
+              help="Database: sqlite:///FILE (or a bare FILE path) or postgresql://USER:PASSWORD@HOST/DB. "
+                   "Also read from $COMMUNIQUE_DB.")
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on. Anything but a loopback address needs --token or --read-only.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
@@ -36,13 +41,20 @@ def is_loopback(host: str) -> bool:
               help="Largest request body in megabytes; larger ones get 413.")
 @click.option("--model", default=None, metavar="NAME", help="spaCy pipeline for extract and ingest "
                                                             "(default: the project's).")
-@_errors_are_one_line
 def serve(db, host, port, read_only, token, max_body, model) -> None:
     """Browse, chart, search and review the stored events in a browser, and serve the
     JSON API under /api (OpenAPI docs at /docs and /openapi.json).
 
     Open http://127.0.0.1:8000/ after `communique demo` to see the sample articles.
     """
+    from .cli_store import _errors_are_one_line
+
+    _errors_are_one_line(_serve)(db, host, port, read_only, token, max_body, model)
+
+
+def _serve(db, host, port, read_only, token, max_body, model) -> None:
+    from .cli_store import _note, _open
+
     try:
         import uvicorn
 

@@ -104,6 +104,9 @@ def test_every_page_opens_and_each_chart_has_a_mark_per_datum(page, server_facto
         shot(page, name)
     page.goto(server.url + "/search?q=talks")
     assert count(page, "table.events tbody tr") > 0
+    page.locator("ul.hits a").first.click()
+    page.wait_for_url(f"{server.url}/articles/*")
+    assert count(page, ".article-text .hl-trigger") > 0
     assert page.errors == []
 
 

@@ -215,6 +215,10 @@ class Store:
         with eng.read_connection(self.engine) as conn:
             return views.mention_articles(conn, mention_ids)
 
+    def article_ids(self, keys: list[str]) -> dict[str, int]:
+        with eng.read_connection(self.engine) as conn:
+            return views.article_ids(conn, keys)
+
     def article(self, article_id: int) -> views.ArticleView | None:
         """A stored article (by database id) with all its records, or None."""
         with eng.read_connection(self.engine) as conn:

@@ -88,6 +88,12 @@ def mention_articles(conn: Connection, mention_ids: list[int]) -> dict[int, int]
     return dict(conn.execute(sa.select(m.id, m.article_id).where(m.id.in_(mention_ids))).all())
 
 
+def article_ids(conn: Connection, keys: list[str]) -> dict[str, int]:
+    """Article key -> database id (for links from search hits to /articles/{id})."""
+    a = s.articles.c
+    return dict(conn.execute(sa.select(a.key, a.id).where(a.key.in_(keys))).all()) if keys else {}
+
+
 def article(conn: Connection, article_id: int) -> ArticleView | None:
     a, m = s.articles.c, s.event_mentions.c
     row = conn.execute(sa.select(a.id, a.key, a.ingested_at).where(a.id == article_id)).first()

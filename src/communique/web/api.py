@@ -7,7 +7,6 @@ Every route calls a Store method (the one query layer); errors are JSON
 from __future__ import annotations
 
 import datetime as dt
-import json
 import threading
 from typing import Annotated, Any, Literal
 
@@ -292,6 +291,3 @@ def review(request: Request, event_id: int, body: ReviewIn):
     request.app.state.cache.clear()
     return {"review": review_id, "event": event_detail(store, event_id)}
 
-
-def to_json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, default=str)

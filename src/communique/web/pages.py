@@ -15,7 +15,6 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from ..errors import CommuniqueError
 from ..ontology import lexicon
 from ..records import Article, Extraction
-from ..store import EventFilter
 from ..store.queries import parse_dyad
 from ..store.reviews import AUX_MODES, Review
 from . import api, charts, highlight, worldmap
@@ -186,7 +185,9 @@ def search_page(request: Request, q: str | None = None, dyad: str | None = None,
                               min_confidence=conf, limit=50, offset=offset)
         if _none(q) and not offset:
             hits = store.search(q, limit=10)
-    return render(request, "search.html", form=form, hits=hits, events=events, searched=searched, offset=offset)
+    links = store.article_ids([h.article for h in hits])
+    return render(request, "search.html", form=form, hits=hits, links=links, events=events, searched=searched,
+                  offset=offset)
 
 
 @read.get("/extract")

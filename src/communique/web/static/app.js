@@ -65,6 +65,8 @@ function setupReview() {
     item.classList.remove("correcting");
     item.classList.add("done", "done-" + action);
     item.querySelector(".q-state").textContent = data.event.review.status;
+    const category = item.querySelector(".cat");
+    if (category) category.textContent = data.event.category;  // the reviewed value
     status.textContent = "event " + item.dataset.event + " " + data.event.review.status;
     return true;
   }
