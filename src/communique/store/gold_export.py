@@ -16,25 +16,19 @@ from collections.abc import Iterable
 from ..extract.events import as_intention
 from ..ontology import lexicon
 from .export import _destination
-from .results import EventMention, StoredEvent
+from .results import StoredEvent
+from .views import lead_report
 
 
 def _actors(codes: list[str]) -> list[dict[str, str]]:
     return [{"actorText": lexicon.country_name(c) or c, "code": c} for c in codes]
 
 
-def _lead(event: StoredEvent) -> EventMention | None:
-    for report in event.reports:
-        if report.trigger["text"] == event.trigger:
-            return report
-    return event.reports[0] if event.reports else None
-
-
 def gold_record(event: StoredEvent) -> dict | None:
     """The gold record of a reviewed event, or None (unreviewed, rejected, or no report)."""
     if not event.review or event.review["status"] == "rejected":
         return None
-    report = _lead(event)
+    report = lead_report(event)
     if report is None:
         return None
     text = report.sentence["text"]

@@ -62,6 +62,14 @@ class Network:
         return {"nodes": self.nodes, "edges": self.edges}
 
 
+def lead_report(event: StoredEvent):
+    """The report an event's trigger and evidence come from (its lead mention), else its first."""
+    for report in event.reports:
+        if report.trigger["text"] == event.trigger:
+            return report
+    return event.reports[0] if event.reports else None
+
+
 def events_by_ids(conn: Connection, ids: list[int], *, reports: bool = False) -> list[StoredEvent]:
     """Canonical events in the order of ``ids`` (unknown ids are left out)."""
     if not ids:

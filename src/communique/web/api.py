@@ -82,8 +82,9 @@ def _event_kwargs(q: EventQuery) -> dict[str, Any]:
             "offset": f.offset}
 
 
-def event_detail(store: Store, event_id: int) -> dict[str, Any]:
-    event = store.event(event_id)
+def event_detail(store: Store, event_id: int, event=None) -> dict[str, Any]:
+    """An event's JSON with every report's article id and the review history."""
+    event = event or store.event(event_id)
     if event is None:
         raise NotFound(f"no event {event_id}")
     d = event.to_dict()

@@ -16,6 +16,7 @@ from ..errors import CommuniqueError
 from ..ontology import lexicon
 from ..records import Article, Extraction
 from ..store.queries import parse_dyad
+from ..store.views import lead_report
 from ..store.reviews import AUX_MODES, Review
 from . import api, charts, highlight, worldmap
 from .app import NotFound, check_form
@@ -89,13 +90,6 @@ def map_page(request: Request, since: str | None = None, until: str | None = Non
                   until=until or "", category=category or "")
 
 
-def _lead(event) -> Any:
-    for report in event.reports:
-        if report.trigger["text"] == event.trigger:
-            return report
-    return event.reports[0] if event.reports else None
-
-
 def _within(spans, start: int, end: int):
     return [s for s in spans if start <= s.start and s.end <= end]
 
@@ -135,9 +129,9 @@ def event_fields(ex: Extraction, local_id: str) -> tuple[dict[str, tuple[int, in
 @read.get("/events/{event_id}")
 def event_page(request: Request, event_id: int):
     store = api.store_of(request)
-    detail = api.event_detail(store, event_id)
     event = store.event(event_id)
-    lead = _lead(event)
+    detail = api.event_detail(store, event_id, event)
+    lead = lead_report(event)
     text_html, words, view = None, {}, None
     if lead is not None:
         article_id = next((r["article_db_id"] for r in detail["reports"] if r["id"] == lead.id), None)
@@ -231,7 +225,7 @@ def review_submit(request: Request, event_id: int, action: str = Form(...), cate
     fields: dict[str, Any] = {}
     if action == "correct":
         # A form sends every field; only those that differ from the current value are corrections.
-        given = {"category": _none(category), "mode": mode.strip() if category or mode else None,
+        given = {"category": _none(category), "mode": mode.strip(),
                  "aux": None if aux == "-" else aux.strip(),
                  "source": source.split() if source.strip() else None,
                  "target": target.split() if target.strip() else None,
