@@ -102,6 +102,10 @@ def test_every_page_opens_and_each_chart_has_a_mark_per_datum(page, server_facto
                        ("/extract", "extract")):
         page.goto(server.url + path)
         shot(page, name)
+    page.goto(server.url + "/docs")  # the OpenAPI docs, offline
+    page.wait_for_selector(".opblock")
+    assert count(page, ".opblock") >= 15
+    shot(page, "api-docs")
     page.goto(server.url + "/search?q=talks")
     assert count(page, "table.events tbody tr") > 0
     page.locator("ul.hits a").first.click()

@@ -57,7 +57,8 @@ def create_app(store: Store, *, token: str | None = None, read_only: bool = Fals
                max_body: int = DEFAULT_MAX_BODY, loopback: bool = True, model: str | None = None) -> FastAPI:
     app = FastAPI(title="Communique", version=__version__,
                   description="Events, actors, quotes and reviews from the Communique store. "
-                              "Write routes need `Authorization: Bearer TOKEN` when the server has a token.")
+                              "Write routes need `Authorization: Bearer TOKEN` when the server has a token.",
+                  docs_url=None, redoc_url=None)
     app.state.store = store
     app.state.settings = Settings(token=token, read_only=read_only, max_body=max_body, loopback=loopback,
                                   model=model)
@@ -79,12 +80,30 @@ def create_app(store: Store, *, token: str | None = None, read_only: bool = Fals
         app.include_router(pages.write)
     app.mount("/static", StaticFiles(directory=str(resources.files("communique.web").joinpath("static"))),
               name="static")
+    _docs(app)
     _errors(app)
     app.add_middleware(SecurityHeaders)
     if loopback:
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=LOOPBACK_HOSTS)
     app.add_middleware(BodyLimit, limit=max_body)
     return app
+
+
+def _docs(app: FastAPI) -> None:
+    """/docs: the Swagger UI (5.x, which reads OpenAPI 3.1) that the swagger-ui-py package
+    ships, served from the installed package, so the API docs work offline."""
+    import swagger_ui
+    from fastapi.openapi.docs import get_swagger_ui_html
+
+    assets = resources.files(swagger_ui).joinpath("static")
+    app.mount("/docs-assets", StaticFiles(directory=str(assets)), name="docs-assets")
+
+    @app.get("/docs", include_in_schema=False)
+    def docs():
+        return get_swagger_ui_html(openapi_url="/openapi.json", title="Communique API",
+                                   swagger_js_url="/docs-assets/swagger-ui-bundle.js",
+                                   swagger_css_url="/docs-assets/swagger-ui.css",
+                                   swagger_favicon_url="/docs-assets/favicon-32x32.png")
 
 
 def wants_html(request: Request) -> bool:
@@ -208,11 +227,9 @@ class _TooLarge(Exception):
 
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; style-src-attr 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; "
        "form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
-# The OpenAPI docs page loads Swagger UI from a CDN, which an offline analyst does not have;
-# it gets a policy that allows it, and /openapi.json works offline regardless.
-DOCS_CSP = ("default-src 'none'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
-            "style-src 'self' https://cdn.jsdelivr.net; img-src 'self' data: https://fastapi.tiangolo.com; "
-            "connect-src 'self'; frame-ancestors 'none'")
+# Swagger UI's page starts itself with an inline script and styles.
+DOCS_CSP = ("default-src 'none'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+            "img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'")
 
 
 class SecurityHeaders:
@@ -222,7 +239,7 @@ class SecurityHeaders:
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
-        policy = DOCS_CSP if scope["path"] in ("/docs", "/redoc") else CSP
+        policy = DOCS_CSP if scope["path"] == "/docs" else CSP
 
         async def with_headers(message):
             if message["type"] == "http.response.start":
