@@ -112,3 +112,16 @@ def test_timelines_count_the_reviewed_value(store):
     assert store.timeline("RUS", "UKR") == [] and store.timeline("UKR") == []
     store.review(by["AGREE"].id, Review("accept"))
     assert [r.events for r in store.timeline("JPN", "PHL")] == [1]
+
+
+def test_the_network_counts_the_reviewed_value(store):
+    by = _events(store)
+    store.review(by["CONSULT"].id, Review("correct", target=["CHN"]))
+    store.review(by["ASSAULT"].id, Review("reject"))
+    store.review(by["AGREE"].id, Review("accept"))
+    edges = {(e["a"], e["b"]): e for e in store.network().edges}
+    assert set(edges) == {("CHN", "IND"), ("JPN", "PHL")}
+    assert edges[("CHN", "IND")]["events"] == 1 and edges[("CHN", "IND")]["mean_score"] == 2.5
+    from communique.store import EventFilter
+
+    assert {(e["a"], e["b"]) for e in store.network(EventFilter(category="AGREE")).edges} == {("JPN", "PHL")}

@@ -222,11 +222,21 @@ def pairs_of(source: list[str], target: list[str], reciprocal: bool) -> set[tupl
     return {tuple(sorted((x, y))) for x in source for y in target if x != y}
 
 
+def reviewed_day(event: StoredEvent, machine_day: int | None) -> int:
+    """The ordinal day a reviewed event is filed under (0: undated): the machine's, unless
+    a review changed the date."""
+    from .dedup import date_range
+
+    if "date" in event.review["changed"]:
+        span = date_range(event.date, event.date_precision)
+        return span[0] if span else 0
+    return machine_day or 0
+
+
 def timeline_changes(conn: Connection, first: str, second: str | None = None) -> list[tuple[int, str, float | None, int]]:
     """(day, category, score, +1 or -1) rows that turn the machine's counts of a dyad (or of
     one country) into the reviewed counts: each reviewed event's machine row out, its
     reviewed value in (unless rejected). Only reviewed events that touch the dyad are read."""
-    from .dedup import date_range
     from .queries import _event, _event_query, EventFilter
 
     r = s.reviews.c
@@ -260,10 +270,5 @@ def timeline_changes(conn: Connection, first: str, second: str | None = None) ->
         involved = (wanted in pairs_of(e.source, e.target, e.reciprocal)) if wanted else first in {*e.source, *e.target}
         if not involved:
             continue
-        if "date" in e.review["changed"]:
-            span = date_range(e.date, e.date_precision)
-            day = span[0] if span else 0
-        else:
-            day = machine_days.get(e.id) or 0
-        out.append((day, e.category, e.score, +1))
+        out.append((reviewed_day(e, machine_days.get(e.id)), e.category, e.score, +1))
     return out

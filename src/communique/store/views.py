@@ -2,8 +2,9 @@
 it, the country network, events by place, lists of articles, the review queue.
 
 Beside ``queries.py`` and built from it (its event query and row mapping), so the CLI,
-the API and the pages share one query layer. The network and places count the machine's
-records; events carry their reviewed value (``reviews.overlay``), as timelines do.
+the API and the pages share one query layer. Events carry their reviewed value
+(``reviews.overlay``), and the network counts it, as timelines do; places count the
+machine's records.
 """
 
 from __future__ import annotations
@@ -159,19 +160,54 @@ def _dyad_filters(f: queries.EventFilter) -> list[sa.ColumnElement]:
 
 
 def network(conn: Connection, f: queries.EventFilter, *, limit: int = 60) -> Network:
-    """The busiest country pairs (edges: event volume and mean score) and their countries."""
+    """The busiest country pairs (edges: event volume and mean score) and their countries,
+    reviewed events counted as reviewed."""
     d = s.event_dyads.c
     n = sa.func.count().label("n")
-    q = (sa.select(d.a, d.b, n, sa.func.avg(d.score)).where(*_dyad_filters(f))
-         .group_by(d.a, d.b).order_by(n.desc(), d.a, d.b).limit(limit))
+    # A few more than asked for: reviews may move a pair in or out of the top.
+    q = (sa.select(d.a, d.b, n, sa.func.sum(d.score), sa.func.count(d.score)).where(*_dyad_filters(f))
+         .group_by(d.a, d.b).order_by(n.desc(), d.a, d.b).limit(limit + 20))
+    edges = {(a, b): [count, total or 0.0, scored] for a, b, count, total, scored in conn.execute(q)}
+    for pair, score, sign in _pair_changes(conn, f):
+        edge = edges.setdefault(pair, [0, 0.0, 0])
+        edge[0] += sign
+        if score is not None:
+            edge[1] += sign * score
+            edge[2] += sign
+    top = sorted(((k, v) for k, v in edges.items() if v[0] > 0), key=lambda kv: (-kv[1][0], kv[0]))[:limit]
     net = Network()
     volume: dict[str, int] = {}
-    for a, b, count, mean in conn.execute(q):
-        net.edges.append({"a": a, "b": b, "events": count, "mean_score": None if mean is None else round(mean, 2)})
+    for (a, b), (count, total, scored) in top:
+        net.edges.append({"a": a, "b": b, "events": count, "mean_score": round(total / scored, 2) if scored else None})
         for c in (a, b):
             volume[c] = volume.get(c, 0) + count
     net.nodes = [{"country": c, "events": v} for c, v in sorted(volume.items(), key=lambda kv: (-kv[1], kv[0]))]
     return net
+
+
+def _pair_changes(conn: Connection, f: queries.EventFilter) -> list[tuple[tuple[str, str], float | None, int]]:
+    """(pair, score, +1 or -1) that turn the machine's pair counts into reviewed ones."""
+    ids = reviews.reviewed_ids(conn)
+    if not ids:
+        return []
+    d = s.event_dyads.c
+    out: list[tuple[tuple[str, str], float | None, int]] = []
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        for a, b, score in conn.execute(sa.select(d.a, d.b, d.score).where(d.event_id.in_(chunk), *_dyad_filters(f))):
+            out.append(((a, b), score, -1))
+    e_ = s.events.c
+    machine_days = {i: day for start in range(0, len(ids), 500)
+                    for i, day in conn.execute(sa.select(e_.id, e_.day).where(e_.id.in_(ids[start:start + 500])))}
+    categories = set(queries.parse_categories(f.category))
+    for e in events_by_ids(conn, ids):
+        if e.review["status"] == "rejected" or (categories and e.category not in categories):
+            continue
+        day = reviews.reviewed_day(e, machine_days.get(e.id))
+        if (f.since and (not day or day < f.since.toordinal())) or (f.until and (not day or day > f.until.toordinal())):
+            continue
+        out += [(pair, e.score, +1) for pair in reviews.pairs_of(e.source, e.target, e.reciprocal)]
+    return out
 
 
 def places(conn: Connection, f: queries.EventFilter, *, limit: int = 400) -> list[dict[str, Any]]:
