@@ -125,3 +125,17 @@ def test_the_network_counts_the_reviewed_value(store):
     from communique.store import EventFilter
 
     assert {(e["a"], e["b"]) for e in store.network(EventFilter(category="AGREE")).edges} == {("JPN", "PHL")}
+
+
+def test_places_count_the_reviewed_value(store):
+    by = _events(store)
+    [place] = store.places()
+    assert place["country"] == "UKR" and place["events"] == 1
+    store.review(by["ASSAULT"].id, Review("correct", category="COERCE"))
+    assert store.places()[0]["events"] == 1
+    store.review(by["ASSAULT"].id, Review("reject"))
+    assert store.places() == []
+    store.review(by["ASSAULT"].id, Review("accept"))
+    assert store.places()[0]["events"] == 1
+    store.review(by["ASSAULT"].id, Review("correct", place="Somewhere else"))
+    assert store.places() == []  # a corrected place has no coordinates yet

@@ -3,8 +3,7 @@ it, the country network, events by place, lists of articles, the review queue.
 
 Beside ``queries.py`` and built from it (its event query and row mapping), so the CLI,
 the API and the pages share one query layer. Events carry their reviewed value
-(``reviews.overlay``), and the network counts it, as timelines do; places count the
-machine's records.
+(``reviews.overlay``), and the network and places count it, as timelines do.
 """
 
 from __future__ import annotations
@@ -211,23 +210,47 @@ def _pair_changes(conn: Connection, f: queries.EventFilter) -> list[tuple[tuple[
 
 
 def places(conn: Connection, f: queries.EventFilter, *, limit: int = 400) -> list[dict[str, Any]]:
-    """Places with coordinates and the number of events there, busiest first."""
+    """Places with coordinates and the number of events there, busiest first; reviewed
+    events as reviewed (a corrected place has no coordinates, so it leaves the map)."""
     e = s.events.c
     n = sa.func.count().label("n")
-    q = (sa.select(e.place_name, e.place_country, e.lat, e.lon, n, sa.func.avg(e.score))
+    categories = queries.parse_categories(f.category)
+    country = queries.parse_country(f.country) if f.country else None
+    q = (sa.select(e.place_name, e.place_country, e.lat, e.lon, n, sa.func.sum(e.score), sa.func.count(e.score))
          .where(e.lat.is_not(None), e.lon.is_not(None)))
     if f.since:
         q = q.where(e.day >= f.since.toordinal())
     if f.until:
         q = q.where(e.day <= f.until.toordinal())
-    categories = queries.parse_categories(f.category)
     if categories:
         q = q.where(e.category.in_(categories))
-    if f.country:
-        q = q.where(e.place_country == queries.parse_country(f.country))
-    q = q.group_by(e.place_name, e.place_country, e.lat, e.lon).order_by(n.desc(), e.place_name).limit(limit)
-    return [{"name": r[0], "country": r[1], "lat": r[2], "lon": r[3], "events": r[4],
-             "mean_score": None if r[5] is None else round(r[5], 2)} for r in conn.execute(q)]
+    if country:
+        q = q.where(e.place_country == country)
+    q = q.group_by(e.place_name, e.place_country, e.lat, e.lon).order_by(n.desc(), e.place_name).limit(limit + 20)
+    found = {tuple(r[:4]): [r[4], r[5] or 0.0, r[6]] for r in conn.execute(q)}
+    ids = reviews.reviewed_ids(conn)
+    for start in range(0, len(ids), 500):
+        machine = {x.id: x for x in conn.execute(sa.select(s.events).where(e.id.in_(ids[start:start + 500])))}
+        for ev in events_by_ids(conn, list(machine)):
+            m = machine[ev.id]
+            for sign, (key, category, day, score) in ((-1, ((m.place_name, m.place_country, m.lat, m.lon),
+                                                            m.category, m.day, m.score)),
+                                                      (+1, ((ev.place, ev.place_country, ev.lat, ev.lon), ev.category,
+                                                            reviews.reviewed_day(ev, m.day), ev.score))):
+                if sign > 0 and ev.review["status"] == "rejected":
+                    continue
+                if key[2] is None or key[3] is None or (categories and category not in categories) \
+                        or (country and key[1] != country) or (f.since and (day or 0) < f.since.toordinal()) \
+                        or (f.until and (day or 0) > f.until.toordinal()):
+                    continue
+                row = found.setdefault(key, [0, 0.0, 0])
+                row[0] += sign
+                if score is not None:
+                    row[1] += sign * score
+                    row[2] += sign
+    top = sorted(((k, v) for k, v in found.items() if v[0] > 0), key=lambda kv: (-kv[1][0], kv[0][0] or ""))[:limit]
+    return [{"name": k[0], "country": k[1], "lat": k[2], "lon": k[3], "events": v[0],
+             "mean_score": round(v[1] / v[2], 2) if v[2] else None} for k, v in top]
 
 
 def data_version(conn: Connection) -> tuple[int, int]:
