@@ -133,6 +133,8 @@ from . import cli_store  # noqa: E402,F401  (registers the store commands on mai
 
 from . import cli_eval  # noqa: E402,F401
 
+from . import cli_web  # noqa: E402,F401  (communique serve)
+
 
 # Exit statuses: 0 done, 1 some input failed (each named on stderr), 2 a bad option or
 # argument (click's own), 70 a defect in Communique itself (EX_SOFTWARE), 130 interrupted.

@@ -23,7 +23,7 @@ from .nlp import DEFAULT_MODEL
 from .cli_options import aux_option, countries_callback, country_callback, dyad_callback
 
 QUERY_FORMATS = ("table", "csv", "json", "jsonl")
-EXPORT_FORMATS = ("csv", "jsonl", "parquet", "gdelt", "icews", "cameo")
+EXPORT_FORMATS = ("csv", "jsonl", "parquet", "gdelt", "icews", "cameo", "gold")
 DEFAULT_DB = "sqlite:///communique.db"  # = communique.store.DEFAULT_URL, without importing SQLAlchemy for --help
 
 _err = Console(stderr=True, emoji=False)
@@ -124,7 +124,7 @@ def _cell(value: Any, width: int = 40) -> str:
 # A table for people at 80 columns; csv/json carry every field (articles, sources, place country...).
 EVENT_COLUMNS = [("id", "id"), ("date", "date"), ("category", "category"), ("dyad", "dyad"),
                  ("place", "place"), ("score", "score"), ("confidence", "conf"), ("mentions", "reports"),
-                 ("evidence", "evidence")]
+                 ("review", "review"), ("evidence", "evidence")]
 
 
 # --- ingest --------------------------------------------------------------------------------
@@ -348,7 +348,8 @@ def search(query, limit, db, fmt) -> None:
 @click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), required=True,
               help="csv, jsonl (with every report) or parquet: one row per event, every field (see "
                    "docs/exports.md); gdelt: the GDELT 2.0 event table's 61 columns, tab-separated; icews: the "
-                   "ICEWS event file's columns, tab-separated; cameo: an older name of gdelt.")
+                   "ICEWS event file's columns, tab-separated; cameo: an older name of gdelt; gold: reviewed "
+                   "events as PLOVER gold JSONL for `communique eval plover`.")
 @click.option("--out", required=True, metavar="FILE", help="File to write ('-' for standard output, "
                                                            "except parquet).")
 @event_filters

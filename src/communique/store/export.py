@@ -28,7 +28,7 @@ from .export_queries import EventDetails
 from .export_rows import FLAT_COLUMNS, csv_value, event_row, json_value, parquet_schema
 from .results import StoredEvent
 
-FORMATS = ("csv", "jsonl", "parquet", "gdelt", "icews", "cameo")
+FORMATS = ("csv", "jsonl", "parquet", "gdelt", "icews", "cameo", "gold")  # gold: gold_export.py, via Store.export
 # Old format names and what they mean now.
 ALIASES = {"cameo": "gdelt"}
 

@@ -19,9 +19,13 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from ..ontology import lexicon
+<<<<<<< HEAD
 from ..records import AuxMode
 from ..ontology.countrycodes import UnknownCountry, resolve_country
 from . import schema as s
+=======
+from . import reviews, schema as s
+>>>>>>> web
 from .errors import StoreError
 from .results import (
     ActorSummary,
@@ -117,8 +121,12 @@ class EventFilter:
     text: str | None = None
     limit: int | None = None
     min_confidence: float | None = None
+<<<<<<< HEAD
     # Auxiliary modes to keep (AUX_VALUES; "none" for reported facts); None keeps all.
     aux: tuple[str, ...] | None = None
+=======
+    offset: int | None = None  # rows to skip before ``limit`` (paging)
+>>>>>>> web
 
     def __post_init__(self) -> None:
         self.aux = parse_aux(self.aux)
@@ -235,6 +243,8 @@ def _event_query(conn: Connection, f: EventFilter) -> sa.Select:
     q = q.order_by(*order)
     if f.limit:
         q = q.limit(f.limit)
+    if f.offset:
+        q = q.offset(f.offset)
     return q
 
 
@@ -253,6 +263,7 @@ def _event(row: sa.Row) -> StoredEvent:
 
 def events(conn: Connection, f: EventFilter, *, reports: bool = False) -> list[StoredEvent]:
     found = [_event(r) for r in conn.execute(_event_query(conn, f))]
+    reviews.overlay(conn, found)
     if reports:
         attach_reports(conn, found)
     return found
@@ -264,6 +275,7 @@ def iter_events(conn: Connection, f: EventFilter, *, reports: bool = False,
     result = conn.execution_options(stream_results=True, yield_per=chunk).execute(_event_query(conn, f))
     for rows in result.partitions(chunk):
         found = [_event(r) for r in rows]
+        reviews.overlay(conn, found)
         if reports:
             attach_reports(conn, found)
         yield from found
@@ -317,6 +329,17 @@ def period_of(day: dt.date, by: str) -> tuple[str, dt.date]:
     raise StoreError(f"unknown period {by!r}; use one of {', '.join(PERIODS)}")
 
 
+def _sql_period(conn: Connection, day: sa.ColumnElement, by: str) -> sa.ColumnElement:
+    """The "YYYY-MM" or "YYYY" label of an ordinal day, in SQL. Constants are literal so the
+    expression is the same text in SELECT and GROUP BY on every driver."""
+    sqlite_format, pg_format = {"month": ("'%Y-%m'", "'YYYY-MM'"), "year": ("'%Y'", "'YYYY'")}[by]
+    if conn.dialect.name == "sqlite":
+        # Julian day number of date.fromordinal(n) is n + 1721424.5.
+        return sa.func.strftime(sa.literal_column(sqlite_format), day + sa.literal_column("1721424.5"))
+    return sa.func.to_char(sa.literal_column("DATE '0001-01-01'") + (day - sa.literal_column("1")),
+                           sa.literal_column(pg_format))
+
+
 def timeline(conn: Connection, first: str, second: str | None = None, *, by: str = "month",
              since: dt.date | None = None, until: dt.date | None = None,
              aux: tuple[str, ...] | None = None) -> list[TimelineRow]:
@@ -330,31 +353,64 @@ def timeline(conn: Connection, first: str, second: str | None = None, *, by: str
         a, b = sorted((parse_country(first), parse_country(second)))
         t = s.event_dyads.c
         where = [t.a == a, t.b == b]
+        key = (a, b)
     else:
         t = s.event_countries.c
-        where = [t.country == parse_country(first)]
+        key = (parse_country(first),)
+        where = [t.country == key[0]]
     where.append(t.day >= (since.toordinal() if since else 1))
     if until:
         where.append(t.day <= until.toordinal())
+<<<<<<< HEAD
     if aux is not None:
         where.append(t.event_id.in_(sa.select(s.events.c.id).where(_aux_condition(s.events.c.aux, aux))))
     # Grouped by day in SQL (few rows), then into periods here: ISO weeks are not portable SQL.
     q = sa.select(t.day, t.category, sa.func.count(), sa.func.sum(t.score), sa.func.count(t.score)) \
         .where(*where).group_by(t.day, t.category)
+=======
+    # Months and years are grouped in SQL (a busy dyad has thousands of days); days and
+    # ISO weeks by day in SQL, then into periods here: ISO weeks are not portable SQL.
+    bucket = _sql_period(conn, t.day, by) if by in ("month", "year") else t.day
+    q = sa.select(bucket, t.category, sa.func.count(), sa.func.sum(t.score), sa.func.count(t.score)) \
+        .where(*where).group_by(bucket, t.category)
+>>>>>>> web
     acc: dict[str, list] = {}
     starts: dict[str, dt.date] = {}
     group_of = {c: lexicon.category_group(c) for c in lexicon.plover()["categories"]}
     for day, category, n, score_sum, scored in conn.execute(q):
-        label, start = period_of(dt.date.fromordinal(day), by)
+        if isinstance(day, str):
+            label, start = day, dt.date(int(day[:4]), int(day[5:7]) if by == "month" else 1, 1)
+        else:
+            label, start = period_of(dt.date.fromordinal(day), by)
         row = acc.setdefault(label, [defaultdict(int), 0.0, 0])
         starts[label] = start
         row[0][group_of[category]] += n
         row[1] += score_sum or 0.0
         row[2] += scored
+    # Reviewed events count as reviewed: the machine's row out, the reviewed one in.
+    low, high = (since.toordinal() if since else 1), (until.toordinal() if until else None)
+    for day, category, score, sign in reviews.timeline_changes(conn, *key):
+        if day < low or (high is not None and day > high):
+            continue
+        label, start = period_of(dt.date.fromordinal(day), by)
+        row = acc.setdefault(label, [defaultdict(int), 0.0, 0])
+        starts[label] = start
+        row[0][group_of[category]] += sign
+        if score is not None:
+            row[1] += sign * score
+            row[2] += sign
     out = []
+<<<<<<< HEAD
     for label, start in _periods(starts, by, since, until):
         counts, score_sum, scored = acc.get(label) or (defaultdict(int), 0.0, 0)
         out.append(TimelineRow(label, start, *(counts[g] for g in GROUPS), sum(counts.values()),
+=======
+    for label in sorted(acc, key=lambda p: starts[p]):
+        counts, score_sum, scored = acc[label]
+        if not any(counts.values()):
+            continue
+        out.append(TimelineRow(label, starts[label], *(counts[g] for g in GROUPS), sum(counts.values()),
+>>>>>>> web
                                round(score_sum / scored, 3) if scored else None))
     return out
 

@@ -70,6 +70,8 @@ class StoredEvent:
     url: str | None  # ... and its article
     title: str | None
     reports: list[EventMention] = field(default_factory=list)  # filled on request
+    # None for the machine's record as coded; else what reviewers said and changed (reviews.py).
+    review: dict[str, Any] | None = None
 
     @property
     def dyad(self) -> str:
@@ -87,6 +89,7 @@ class StoredEvent:
     def flat(self) -> dict[str, Any]:
         d = self.to_dict()
         del d["reports"]
+        d["review"] = self.review["status"] if self.review else None
         d["source"] = " ".join(self.source)
         d["target"] = " ".join(self.target)
         return d
