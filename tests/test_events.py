@@ -148,6 +148,8 @@ def dyads(result):
         # A bare "Korean" is South Korea's, as a bare "Korea" is.
         ("The visiting Korean minister held talks with Indian officials in Delhi.",
          ("CONSULT", ("KOR",), ("IND",), None)),
+        # Tariffs and duties on another state's goods are economic sanctions (CAMEO 163).
+        ("Peru imposed tariffs on Chilean wine last week.", ("SANCTION", ("PER",), ("CHL",), None)),
         # Crowds and mobs are actors, of the country where they act.
         ("A mob attacked a police station in Accra on Sunday.", ("ASSAULT", ("GHA",), ("GHA",), None)),
         ("Angry crowds stormed the parliament in Nairobi on Monday.", ("ASSAULT", ("KEN",), ("KEN",), None)),
