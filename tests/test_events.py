@@ -694,3 +694,10 @@ def test_a_journey_by_civilians_is_no_visit():
     assert not [e for e in result.events if e.mode == "visit"], dyads(result)
     official = extract("Chile's foreign minister will travel to Lima later this month.", published=PUB)
     assert ("CONSULT", ("CHL",), ("PER",), "future") in dyads(official)
+
+
+def test_the_story_city_places_only_an_act_of_a_party_at_home():
+    text = ("WASHINGTON - Officials met in Washington on Friday to discuss the budget.\n\n"
+            "Iran accused Iraq of shelling its border towns on Friday.")
+    accuse = next(e for e in extract(text, published=PUB).events if e.category == "ACCUSE")
+    assert accuse.place is None or accuse.place.country in ("IRN", "IRQ"), accuse.place
