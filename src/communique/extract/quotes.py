@@ -28,6 +28,7 @@ from .quotecues import (
     adjacent_verb,
     clause_cue,
     colon_speaker,
+    following_speaker,
     noun_clause,
     noun_speaker,
     subject_of,
@@ -148,7 +149,10 @@ def _direct(doc: Doc, q: QuoteSpan, span: SpacySpan, text: str) -> _Found:
     content = Span(q.start, q.end, text[q.start:q.end])
     verb = _governing_speech_verb(doc, span, q)
     if verb is not None:
-        return _Found(content, True, _cue_span(doc, verb), subject_of(verb, inverted=verb.i > span.start), q=q)
+        subj = subject_of(verb, inverted=verb.i > span.start)
+        if subj is None and verb.i > span.start:
+            subj = following_speaker(verb)
+        return _Found(content, True, _cue_span(doc, verb), subj, q=q)
     if (colon := colon_speaker(doc, q.open_at)) is not None:
         mark, head = colon
         return _Found(content, True, Span(mark.idx, mark.idx + 1, ":"), head, limit=mark.idx, q=q)

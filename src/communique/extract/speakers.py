@@ -49,7 +49,8 @@ def phrase_span(doc: Doc, head: Token, limit: int | None = None) -> Span:
     hi = after[0].i if after else toks[-1].i + 1
     while lo < hi - 1 and (doc[lo].is_punct or doc[lo].is_space):
         lo += 1
-    while hi - 1 > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space or doc[hi - 1].dep_ == "cc"):
+    while hi - 1 > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space or doc[hi - 1].dep_ == "cc"
+                           or doc[hi - 1].tag_ == "POS"):
         hi -= 1
     start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
     return Span(start, end, doc_text(doc)[start:end])
