@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 ActorKind = Literal["person", "organisation", "country", "group"]
-Precision = Literal["day", "month", "year", "week", "quarter", "decade", "duration", "unknown"]
+Precision = Literal["day", "month", "year", "week", "quarter", "half", "decade", "century", "duration", "unknown"]
 AuxMode = Literal["historical", "future", "hypothetical", "negated"]
 
 __all__ = [

@@ -134,14 +134,16 @@ def extract_times(doc: Doc, published: dt.date | None) -> list[TimeRef]:
     return found
 
 _SEASON_WORD = re.compile(r"\b(spring|summer|autumn|fall|winter)\b")
+_FISCAL_WORD = re.compile(r"\b(?:fiscal|financial year|fy)")
 
 
 def timex3_value(t: TimeRef) -> str | None:
     """The TIMEX3 (TimeML) value of a time expression, as TimeBank-style gold writes it:
     ``t.value`` with what Communique's calendar forms leave out, read off ``t.text``: a
     part of the day or clock time ("2021-03-26TNI", "2021-03-26T16:08Z"), a weekend
-    ("2021-W11-WE"), a season ("2008-FA"), a fractional length ("P2.5Y"), and the
-    present, past and future references ("PRESENT_REF" for "now")."""
+    ("2021-W11-WE"), a season ("2008-FA"), a fractional length ("P2.5Y"), a fiscal year
+    ("FY2023"), a decade or century without its X ("199", "19"), and the present, past
+    and future references ("PRESENT_REF" for "now")."""
     text = " ".join(t.text.lower().split())
     if t.value is None:
         m = _REFERENCE_PHRASE.fullmatch(text)
@@ -152,6 +154,10 @@ def timex3_value(t: TimeRef) -> str | None:
         return t.value + "-WE"
     if t.precision == "year" and (season := _SEASON_WORD.search(text)):
         return f"{t.value}-{_SEASONS[season[1]][0]}"
+    if t.precision == "year" and _FISCAL_WORD.search(text):
+        return "FY" + t.value
+    if t.precision in ("decade", "century"):
+        return t.value.rstrip("X")  # TIMEX3 writes the 1990s "199", the 20th century "19"
     if t.precision == "duration" and " and a half" in text:
         return duration_value(t.text, decimals=True) or t.value
     return t.value
