@@ -255,7 +255,8 @@ def _previous_year(m, anchor, tense):
     return str(anchor.year - 1), "year"
 
 
-@_rule(_NUMBER + r" (?P<unit>day|week|month|year)s? ago")
+@_rule(r"(?:(?:just|only|nearly|almost|some|roughly|barely|more than|less than|over) )?"
+       + _NUMBER + r" (?P<unit>day|week|month|year)s? ago")
 @_needs_anchor
 def _ago(m, anchor, tense):
     n = int(m["n"]) if m["n"].isdigit() else _NUMBERS[m["n"]]

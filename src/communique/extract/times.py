@@ -64,6 +64,7 @@ __all__ = ["duration_value", "extract_times", "resolve_time", "set_value", "time
 # A length the NER ran into the word relating it to an event: "two weeks after [China
 # sent ...]". TIMEX3 takes "two weeks" (a DURATION) and leaves "after" as a signal.
 _TRAILING_SIGNAL = re.compile(r"\s+(?:after|before)$", re.IGNORECASE)
+_WEEKDAY_ALONE = re.compile(r"monday|tuesday|wednesday|thursday|friday|saturday|sunday")
 
 
 def extract_times(doc: Doc, published: dt.date | None) -> list[TimeRef]:
@@ -114,7 +115,12 @@ def extract_times(doc: Doc, published: dt.date | None) -> list[TimeRef]:
                     value, precision = resolve_time(after, published, tense=_tense(kept[n + 1][2]))
                     if value is not None and precision == "day":
                         anchor = dt.date.fromisoformat(value[:10])
-            resolved = resolve_time(expr, anchor, tense=_tense(span))
+            tense = _tense(span)
+            if anchor is not None and (narrative := ref.narrative_anchor(norm)):
+                # A narrative moves on: a weekday after a day it names is the one that follows,
+                # a month the nearest one, whatever the tense it is told in.
+                anchor, tense = narrative, "future" if _WEEKDAY_ALONE.fullmatch(norm) else None
+            resolved = resolve_time(expr, anchor, tense=tense)
         value, precision = resolved
         if value is None and (frequency := set_value(expr)):
             value, precision = frequency, "duration"  # "every year": a TIMEX3 SET
