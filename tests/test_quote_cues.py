@@ -107,3 +107,13 @@ def test_quote_round_trips_with_its_new_fields_and_old_json_loads():
     old = {"speaker": None, "cue": {"start": 0, "end": 1, "text": "x"},
            "content": {"start": 1, "end": 2, "text": "y"}, "direct": True}
     assert Quote.from_dict(old).speaker_span is None and Quote.from_dict(old).quoted == []
+
+
+def test_a_headline_topic_before_a_colon_is_no_speaker(nlp):
+    got = run(nlp, "Harbour floods: ‘We lost everything in one night’\n\nThe water rose on Sunday.")
+    assert all(g[2] is None and g[3] is None for g in got)
+
+
+def test_a_clause_hung_on_the_speaker_phrase_is_cut(nlp):
+    got = run(nlp, "‘We will not give in,’ says island governor as fishing row deepens\n\nThe row began in May.")
+    assert find(got, "We will not give in")[3] == "island governor"

@@ -208,6 +208,10 @@ def colon_speaker(doc: Doc, open_at: int) -> tuple[Token, Token] | None:
         return None
     if head.lower_ in SPEECH_NOUNS and (owner := noun_speaker(head)) is not None:
         head = owner
+    # A headline's topic before a colon ("Floods: ‘We lost everything’") is nobody: only a
+    # person, an organisation or a noun for people speaks.
+    if head.ent_type_ not in ("PERSON", "ORG") and head.lemma_.lower() not in SPEAKER_NOUNS:
+        return None
     return colon, head
 
 

@@ -29,6 +29,8 @@ _SPOKES = {
 }
 _OUTLETS = {"daily", "newspaper", "paper", "agency", "broadcaster", "outlet", "magazine", "weekly",
             "tabloid", "network", "channel", "station", "site", "website"}
+# Words that start a clause the parser may hang on the phrase ("leader as the row deepens").
+_SUBORDINATORS = {"as", "while", "when", "after", "before", "because", "since", "amid", "despite"}
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
 _GROUP_PRONOUNS = {"it", "they", "we"}
 _INNER_DEPS = {"compound", "amod", "prep", "pobj", "poss", "nmod", "npadvmod", "case"}
@@ -40,7 +42,7 @@ def phrase_span(doc: Doc, head: Token, limit: int | None = None) -> Span:
     # A clause hanging on the phrase is not part of who speaks: "leader as the row deepens".
     dropped = {t.i for c in head.children if c.dep_ in ("advcl", "parataxis") for t in c.subtree}
     toks = [t for t in doc[head.left_edge.i:head.right_edge.i + 1]]
-    cut_at = [t for t in toks if t.i in dropped]
+    cut_at = [t for t in toks if t.i in dropped or (t.i > head.i and t.lower_ in _SUBORDINATORS)]
     cut = [t for t in toks if t.text in ('"', "“", "”", "‘", "«") or "\n" in t.text
            or (limit is not None and t.idx >= limit)] + cut_at
     before = [t for t in toks if t.i < head.i and t in cut]
