@@ -117,3 +117,16 @@ def test_a_headline_topic_before_a_colon_is_no_speaker(nlp):
 def test_a_clause_hung_on_the_speaker_phrase_is_cut(nlp):
     got = run(nlp, "‘We will not give in,’ says island governor as fishing row deepens\n\nThe row began in May.")
     assert find(got, "We will not give in")[3] == "island governor"
+
+
+def test_a_statement_that_reads_speaks_for_its_source(nlp):
+    got = run(nlp, "The Ministry of Finance issued a note on Monday. A statement from the Ministry of "
+                   "Finance read: “The budget is balanced.”")
+    _, direct, name, _, q = find(got, "budget is balanced")
+    assert direct and name == "Ministry of Finance" and q.cue.text == ":"
+
+
+def test_a_speech_noun_clause_ends_where_the_sentence_goes_on(nlp):
+    got = run(nlp, "Minister Omar Haddad spoke on Monday. Haddad's warning that the talks could fail "
+                   "angered the unions.")
+    assert find(got, "talks could fail")[0] == "the talks could fail"

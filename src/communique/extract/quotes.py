@@ -231,11 +231,14 @@ def _clause_content(doc: Doc, cue: Token, comp: Token, inside: list[tuple[int, i
     direct quote or too short."""
     nested = {t.i for c in comp.subtree if c.i != comp.i and c.dep_ in ("advcl", "conj", "parataxis")
               and clause_cue(c) is not None and subject_of(c) is not None for t in c.subtree}
+    # A speech noun's clause ends where the sentence goes on about the noun ("his warning
+    # that talks could fail [angered them]"), however the parser attached the rest.
+    stop = cue.head.i if cue.pos_ == "NOUN" and cue.head.i > cue.i else len(cue.doc)
     toks = []
     for t in comp.subtree:
         if t.i <= cue.i:
             continue
-        if t.i in nested:
+        if t.i in nested or t.i >= stop:
             break
         toks.append(t)
     while toks and (toks[0].lower_ == "that" or toks[0].is_punct):
