@@ -172,6 +172,9 @@ def noun_speaker(noun: Token) -> Token | None:
             pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
             if pobj is not None:
                 return pobj
+    # "The ministry issued a statement saying …": whoever issued, posted or sent it.
+    if noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
+        return next((c for c in noun.head.children if c.dep_ in _SUBJECT_DEPS), None)
     return None
 
 
@@ -227,3 +230,13 @@ def following_speaker(verb: Token) -> Token | None:
         if t.pos_ not in ("DET", "ADJ"):
             return None
     return None
+
+
+def speaker_head(tok: Token | None) -> Token | None:
+    """Who a phrase gives the words of: a speech noun's owner ("the ministry's statement",
+    "a statement from the union", "the ministry issued a statement saying"), else itself."""
+    for _ in range(3):
+        if tok is None or tok.lower_ not in SPEECH_NOUNS or (owner := noun_speaker(tok)) is None:
+            break
+        tok = owner
+    return tok

@@ -31,6 +31,7 @@ from .quotecues import (
     following_speaker,
     noun_clause,
     noun_speaker,
+    speaker_head,
     subject_of,
 )
 from .speakers import Speakers, phrase_span
@@ -184,6 +185,7 @@ def _attribute(doc: Doc, found: list[_Found], speakers: Speakers) -> list[Quote]
     prev: Quote | None = None
     prev_q: QuoteSpan | None = None
     for f in found:
+        f.speaker = speaker_head(f.speaker)
         if f.cue is not None:
             quote = Quote(speaker=speakers.resolve(f.speaker), cue=f.cue, content=f.content, direct=f.direct,
                           speaker_span=phrase_span(doc, f.speaker, f.limit) if f.speaker is not None else None,
