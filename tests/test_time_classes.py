@@ -59,3 +59,16 @@ def test_annotated_paragraph(nlp, text, published, expected):
 ])
 def test_resolve_period(text, tense, expected):
     assert resolve_time(text, MAR14, tense=tense) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    ("The bank reported its results for the quarter ended Sept. 30.",
+     [("the quarter", "2023-Q3"), ("Sept. 30", "2023-09-30")]),
+    ("Shelling went on for hours; a few hours later a truce began.", [("hours", "PTXH"), ("a few hours", "PTXH")]),
+    ("The station has broadcast for nearly half a century.", [("nearly half a century", "P50Y")]),
+])
+def test_periods_and_lengths(nlp, text, expected):
+    got = [(t.text, timex3_value(t)) for t in extract_times(nlp(text), MAR14)]
+    for item in expected:
+        assert item in got, f"{item} not in {got}"

@@ -45,7 +45,8 @@ _LENGTH = re.compile(
     r"another|more than|less than|at least|over|up to|for|past|last|next|coming|previous|first|recent|"
     r"following)\s+)*"
     r"(?P<n>\d{1,4}(?:\.\d+)?|" + "|".join(sorted(_COUNT_WORDS, key=len, reverse=True)) +
-    r"|few|several|many|couple(?: of)?)?(?P<half> and a half)?[\s-]*(?:" + _LENGTH_ADJECTIVES + r"[\s-]+)?"
+    r"|few|several|many|couple(?: of)?|(?P<halfa>half an?))?(?P<half> and a half)?[\s-]*(?:"
+    + _LENGTH_ADJECTIVES + r"[\s-]+)?"
     r"(?P<unit>second|minute|hour|day|night|weekend|week|month|quarter|year|decade|centurie|century)s?"
     r"(?:[\s-]+long)?$"
 )
@@ -73,6 +74,8 @@ def duration_value(text: str, *, decimals: bool = False) -> str | None:
     if m is None:
         return None
     raw, unit = m["n"], _DURATION_UNITS[m["unit"]]
+    if m["halfa"]:
+        return _iso_length(0.5, unit, decimals=decimals)  # "half a century": P50Y
     if raw is None:
         count = "1" if re.search(r"\b(?:the|a|an|past|last|next|coming|previous|first|following)\b",
                                  _normalise(text)) and not text.rstrip().endswith("s") else "X"

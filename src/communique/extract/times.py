@@ -63,7 +63,8 @@ __all__ = ["duration_value", "extract_times", "resolve_time", "set_value", "time
 
 # A length the NER ran into the word relating it to an event: "two weeks after [China
 # sent ...]". TIMEX3 takes "two weeks" (a DURATION) and leaves "after" as a signal.
-_TRAILING_SIGNAL = re.compile(r"\s+(?:after|before)$", re.IGNORECASE)
+_TRAILING_SIGNAL = re.compile(r"\s+(?:after|before|later|earlier)$", re.IGNORECASE)
+_PERIOD_END = re.compile(r"\s+(?:that |which )?(?:ended|ending|through|to)\s+", re.IGNORECASE)
 _WEEKDAY_ALONE = re.compile(r"monday|tuesday|wednesday|thursday|friday|saturday|sunday")
 
 
@@ -103,6 +104,12 @@ def extract_times(doc: Doc, published: dt.date | None) -> list[TimeRef]:
             found.append(TimeRef(start, end, expr, *fixed))
             continue
         norm = _normalise(expr)
+        if published is not None and n + 1 < len(kept) and _PERIOD_END.fullmatch(text[end:kept[n + 1][0]]):
+            # "the quarter ended Sept. 30": the period is the one the day after it ends.
+            nxt = kept[n + 1]
+            value, precision = resolve_time(text[nxt[0]:nxt[1]], published, tense=_tense(nxt[2]))
+            if value is not None and precision == "day":
+                ref.update(value, precision)
         resolved = _anaphoric(expr, ref) if published is not None else None
         if resolved is None:
             anchor = published

@@ -118,6 +118,7 @@ def _trim(span: Span) -> Span | None:
 
 
 _UNITS_AFTER = {"previous", "before", "earlier", "later", "ago"}
+_PERIOD_ENDS = {"ended", "ending", "through", "to"}
 _ZONES = {"utc", "gmt", "est", "edt", "cst", "cdt", "pst", "pdt", "bst", "cet", "cest"}
 
 
@@ -156,6 +157,11 @@ def _split_run(run: Span, published: dt.date | None) -> Iterable[Span]:
             yield from (left, right)
             return
         if tok.lower_ in ("and", "or") and _is_point(left.text, published) and _is_point(right.text, published):
+            yield from (left, right)
+            return
+        # "the quarter ended Sept. 30": a period and the day that ends it, two expressions.
+        if tok.lower_ in _PERIOD_ENDS and left[-1].lower_ in _UNIT_NOUNS | {"months", "weeks"} \
+                and _is_point(right.text, published):
             yield from (left, right)
             return
     yield trimmed
