@@ -130,3 +130,14 @@ def test_a_speech_noun_clause_ends_where_the_sentence_goes_on(nlp):
     got = run(nlp, "Minister Omar Haddad spoke on Monday. Haddad's warning that the talks could fail "
                    "angered the unions.")
     assert find(got, "talks could fail")[0] == "the talks could fail"
+
+
+def test_a_speech_act_reported_with_an_infinitive(nlp):
+    got = run(nlp, "The dockers' union urged its members to reject the new contract.")
+    content, direct, _, span, q = find(got, "reject the new contract")
+    assert not direct and content == "its members to reject the new contract" and q.cue.text == "urged"
+
+
+def test_a_description_of_the_speaker_is_no_report_of_its_own(nlp):
+    got = run(nlp, "An aide who asked not to be identified said the talks had stalled.")
+    assert [g[0] for g in got] == ["the talks had stalled"]

@@ -13,6 +13,8 @@ Conventions of the annotation (the scorer relies on them):
 - a quote that runs over several paragraphs is one quote per paragraph, same speaker;
 - a quote inside a quote is part of the outer one, not a quote of its own;
 - words in quote marks that nobody is reported as saying (scare quotes, titles) are no quote;
+- a speech act reported with an infinitive ("vowed to raise taxes", "urged members to
+  reject the offer") is an indirect quote of the addressee and the "to" clause;
 - ``speaker`` is the name of who is quoted as the text gives it (a person's full name, an
   organisation's name), or null where the text names nobody;
 - ``kind`` lists what the quote tests: direct, indirect, it-said, tweet, partial, nested,
@@ -63,7 +65,7 @@ __all__ = [
 
 KINDS = ("direct", "indirect", "it-said", "tweet", "partial", "nested", "unbalanced",
          "multi-paragraph", "according-to", "pronoun", "open-cue", "noun-cue", "colon", "described",
-         "possessive", "continuation", "mixed", "headline")
+         "possessive", "continuation", "mixed", "headline", "infinitive")
 CLASSES = ("direct", "indirect")
 _WORD = re.compile(r"\w+")
 _EDGE = " \t\n\r,.;:!?\"'“”‘’«»—–-…"

@@ -29,6 +29,7 @@ from .quotecues import (
     clause_cue,
     colon_speaker,
     following_speaker,
+    infinitive_report,
     noun_clause,
     noun_speaker,
     speaker_head,
@@ -186,6 +187,9 @@ def _attribute(doc: Doc, found: list[_Found], speakers: Speakers) -> list[Quote]
     prev_q: QuoteSpan | None = None
     for f in found:
         f.speaker = speaker_head(f.speaker)
+        if f.cue is not None and f.speaker is not None and f.cue.start > f.speaker.idx:
+            # Who speaks ends before the cue, however the parser attached it.
+            f.limit = min(f.limit or f.cue.start, f.cue.start)
         if f.cue is not None:
             quote = Quote(speaker=speakers.resolve(f.speaker), cue=f.cue, content=f.content, direct=f.direct,
                           speaker_span=phrase_span(doc, f.speaker, f.limit) if f.speaker is not None else None,
@@ -276,6 +280,13 @@ def _indirect(doc: Doc, inside: list[tuple[int, int]]) -> list[_Found]:
         if got is not None:
             content, quoted = got
             out.append(_Found(content, False, _cue_span(doc, tok), speaker, quoted=quoted))
+    for tok in doc:
+        if (rng := infinitive_report(tok)) is None or any(s <= tok.idx < e for s, e in inside):
+            continue
+        start, end = doc[rng[0]].idx, doc[rng[1] - 1].idx + len(doc[rng[1] - 1].text)
+        if any(s < end and start < e for s, e in inside):
+            continue  # the words are quoted: the direct quote has them
+        out.append(_Found(Span(start, end, doc_text(doc)[start:end]), False, _cue_span(doc, tok), subject_of(tok)))
     # "according to X, ...": the rest of the sentence is X's claim.
     for tok in doc:
         if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
