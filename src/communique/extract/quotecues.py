@@ -255,7 +255,8 @@ def infinitive_report(tok: Token) -> tuple[int, int] | None:
     to act": "to act"); None when ``tok`` is no such act."""
     if tok.pos_ != "VERB" or tok.lemma_ not in SPEECH_ACTS:
         return None
-    if tok.dep_ == "relcl" and tok.head.dep_ in _SUBJECT_DEPS:
+    if tok.dep_ == "relcl" and (tok.head.dep_ in _SUBJECT_DEPS or any(
+            c.dep_ == "neg" for x in tok.children if x.dep_ in ("xcomp", "advcl") for c in x.children)):
         return None  # "an official who asked not to be named said …": a description of the speaker
     # The parser takes the "to" clause for an adverbial now and then ("vowed on Friday to act").
     xcomp = next((c for c in tok.children if c.dep_ in ("xcomp", "advcl") and c.i > tok.i

@@ -286,7 +286,8 @@ def _indirect(doc: Doc, inside: list[tuple[int, int]]) -> list[_Found]:
         start, end = doc[rng[0]].idx, doc[rng[1] - 1].idx + len(doc[rng[1] - 1].text)
         if any(s < end and start < e for s, e in inside):
             continue  # the words are quoted: the direct quote has them
-        out.append(_Found(Span(start, end, doc_text(doc)[start:end]), False, _cue_span(doc, tok), subject_of(tok)))
+        cue = Span(tok.idx, tok.idx + len(tok.text), tok.text)
+        out.append(_Found(Span(start, end, doc_text(doc)[start:end]), False, cue, subject_of(tok)))
     # "according to X, ...": the rest of the sentence is X's claim.
     for tok in doc:
         if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
