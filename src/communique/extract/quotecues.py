@@ -133,6 +133,11 @@ def clause_cue(tok: Token) -> Token | None:
     if not verbal or tok.lemma_ in _NOT_CUES and tok.lemma_ not in REPORTING_VERBS:
         return None
     comp = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i), None)
+    if comp is None and tok.lemma_ in REPORTING_VERBS:
+        # The clause first, the attribution after it: "The trial will begin in May, the
+        # agency said." (a quotation in that place is the direct quote's).
+        comp = next((c for c in tok.children if c.dep_ == "ccomp" and c.i < tok.i
+                     and c.right_edge.i < tok.i and tok.doc[c.right_edge.i + 1].text == ","), None)
     if comp is None:
         return None
     finite = any(c.dep_ in _SUBJECT_DEPS for c in comp.children) and (

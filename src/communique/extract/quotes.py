@@ -241,8 +241,9 @@ def _clause_content(doc: Doc, cue: Token, comp: Token, inside: list[tuple[int, i
     # that talks could fail [angered them]"), however the parser attached the rest.
     stop = cue.head.i if cue.pos_ == "NOUN" and cue.head.i > cue.i else len(cue.doc)
     toks = []
+    before = comp.i < cue.i  # "…, the agency said"
     for t in comp.subtree:
-        if t.i <= cue.i:
+        if (t.i >= cue.i) if before else (t.i <= cue.i):
             continue
         if t.i in nested or t.i >= stop:
             break
