@@ -11,7 +11,6 @@ at. ``--dump DIR`` writes the read part's errors (never the unread part's).
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import sys
 from pathlib import Path
@@ -19,13 +18,8 @@ from pathlib import Path
 from communique.eval.common import run_pipeline
 from communique.eval.meantime import load_meantime, predicted_timexes, score_times
 from communique.eval.quotes import load_quotes_gold, predicted_quotes, score_quotes
+from communique.eval.split import part
 from communique.records import Article
-
-
-def part(key: str) -> str:
-    """The split every gold-tuning session shares (to be replaced by eval/split.py)."""
-    digest = hashlib.sha256(key.encode("utf-8")).digest()[:8]
-    return "read" if int.from_bytes(digest, "big") % 2 == 0 else "unread"
 
 
 def _meantime(path: Path, dump: Path | None) -> dict:

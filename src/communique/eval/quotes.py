@@ -49,6 +49,7 @@ from typing import Any
 
 from ..records import Article, Extraction
 from .common import PRF, GoldFormatError, Progress, match_one_to_one, ratio, run_pipeline
+from .split import SCORED_PARTS, part, part_headline, select
 
 __all__ = [
     "GoldQuote",
@@ -230,6 +231,8 @@ class QuotesReport:
     # "direct" and "indirect" (by the gold's flag; predictions by theirs): gold, found,
     # speaker_correct, predicted, predicted_matched.
     by_class: dict[str, Counter] = field(default_factory=dict)
+    part: str = "all"
+    parts: dict[str, dict[str, float]] = field(default_factory=dict)  # read/unread headlines
 
     def class_scores(self, cls: str) -> dict[str, float]:
         c = self.by_class.get(cls, Counter())
@@ -250,6 +253,9 @@ class QuotesReport:
         return ratio(self.direct_correct, self.overlap.tp)
 
     def headline(self) -> dict[str, float]:
+        return part_headline({self.part: self.own_headline(), **self.parts})
+
+    def own_headline(self) -> dict[str, float]:
         return {
             "exact_precision": round(self.exact.precision, 4), "exact_recall": round(self.exact.recall, 4),
             "overlap_precision": round(self.overlap.precision, 4),
@@ -261,6 +267,7 @@ class QuotesReport:
     def to_dict(self) -> dict[str, Any]:
         return {
             "eval": "quotes", "gold": self.gold_path, "items": self.items, "gold_quotes": self.gold_quotes,
+            "part": self.part, "split": "part(article id): sha256 of the id, first 8 bytes big-endian, even = read",
             "headline": self.headline(), "failures": self.failures,
             "exact": self.exact.to_dict(), "overlap": self.overlap.to_dict(),
             "direct_accuracy": round(self.direct_accuracy, 4),
@@ -321,9 +328,11 @@ def score_quotes(items: Sequence[QuoteItem], predicted: Sequence[Sequence[Predic
     )
 
 
-def evaluate_quotes(path: str | Path | None = None, *, model: str | None = None, batch_size: int = 32,
-                    progress: Progress | None = None) -> QuotesReport:
-    items = load_quotes_gold(path)
+def evaluate_quotes(path: str | Path | None = None, *, which: str = "all", model: str | None = None,
+                    batch_size: int = 32, progress: Progress | None = None) -> QuotesReport:
+    """Score the articles of the part asked for (by article id); for 'all', also each part's
+    headline."""
+    items = select(load_quotes_gold(path), lambda i: i.id, which)
     articles = [Article(text=i.text, published=i.published, id=i.id) for i in items]
     predicted, failures = [], []
     for item in run_pipeline(articles, model=model, batch_size=batch_size, progress=progress):
@@ -331,5 +340,9 @@ def evaluate_quotes(path: str | Path | None = None, *, model: str | None = None,
         if item.failure:
             failures.append(item.failure)
     report = score_quotes(items, predicted, gold_path=str(path or default_gold_path()))
-    report.failures = failures
+    report.failures, report.part = failures, which
+    if which == "all":
+        for name in SCORED_PARTS:
+            keep = [n for n, i in enumerate(items) if part(i.id) == name]
+            report.parts[name] = score_quotes([items[n] for n in keep], [predicted[n] for n in keep]).own_headline()
     return report

@@ -193,6 +193,8 @@ def render_quotes(r: QuotesReport) -> RenderableType:
     parts: list[RenderableType] = [Text(
         f"Quotes  {r.gold_path}  {r.items} items, {r.gold_quotes} gold quotes", style="bold")]
     parts += _failures(r.failures)
+    if r.parts:
+        parts.append(render_parts(r.headline()))
     t = _prf_table("Content spans", "match")
     t.add_row(*_prf_row("exact", r.exact))
     t.add_row(*_prf_row("overlap", r.overlap))
