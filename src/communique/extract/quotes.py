@@ -268,38 +268,57 @@ def _clause_content(doc: Doc, cue: Token, comp: Token, inside: list[tuple[int, i
 
 
 def _indirect(doc: Doc, inside: list[tuple[int, int]]) -> list[_Found]:
+    """Reported clauses, infinitive reports and "according to" claims, in one pass over the
+    words that can cue them (verbs, a root, speech nouns, "according")."""
     out: list[_Found] = []
     for tok in doc:
-        comp, speaker = clause_cue(tok), None
-        if comp is not None:
-            speaker = subject_of(tok)
-        elif (comp := noun_clause(tok)) is not None:
-            speaker = noun_speaker(tok)
-        if comp is None or any(s <= tok.idx < e for s, e in inside):
+        pos = tok.pos_
+        if pos not in ("VERB", "NOUN") and tok.dep_ != "ROOT" and tok.lower_ != "according":
             continue
-        got = _clause_content(doc, tok, comp, inside)
-        if got is not None:
-            content, quoted = got
-            out.append(_Found(content, False, _cue_span(doc, tok), speaker, quoted=quoted))
-    for tok in doc:
-        if (rng := infinitive_report(tok)) is None or any(s <= tok.idx < e for s, e in inside):
+        if any(s <= tok.idx < e for s, e in inside):
             continue
-        start, end = doc[rng[0]].idx, doc[rng[1] - 1].idx + len(doc[rng[1] - 1].text)
-        if any(s < end and start < e for s, e in inside):
-            continue  # the words are quoted: the direct quote has them
-        cue = Span(tok.idx, tok.idx + len(tok.text), tok.text)
-        out.append(_Found(Span(start, end, doc_text(doc)[start:end]), False, cue, subject_of(tok)))
-    # "according to X, ...": the rest of the sentence is X's claim.
-    for tok in doc:
-        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
-            pobj = next((c for c in doc[tok.i + 1].children if c.dep_ == "pobj"), None)
-            if pobj is None:
-                continue
-            rest = [t for t in tok.sent if not (tok.i <= t.i <= pobj.right_edge.i) and not t.is_punct]
-            if len(rest) < 3 or any(s <= t.idx < e for t in rest for s, e in inside):
-                continue
-            if rest[0].i < tok.i < rest[-1].i:  # "X, according to Y, said": keep the side before
-                rest = [t for t in rest if t.i < tok.i] if tok.i - rest[0].i >= 3 else [t for t in rest if t.i > tok.i]
-            start, end = rest[0].idx, rest[-1].idx + len(rest[-1].text)
-            out.append(_Found(Span(start, end, doc_text(doc)[start:end]), False, _cue_span(doc, tok), pobj))
+        if (found := _reported_clause(doc, tok, inside)) is not None:
+            out.append(found)
+        if pos == "VERB" and (found := _infinitive(doc, tok, inside)) is not None:
+            out.append(found)
+        if tok.lower_ == "according" and (found := _according_to(doc, tok, inside)) is not None:
+            out.append(found)
     return out
+
+
+def _reported_clause(doc: Doc, tok: Token, inside: list[tuple[int, int]]) -> _Found | None:
+    comp, speaker = clause_cue(tok), None
+    if comp is not None:
+        speaker = subject_of(tok)
+    elif (comp := noun_clause(tok)) is not None:
+        speaker = noun_speaker(tok)
+    if comp is None or (got := _clause_content(doc, tok, comp, inside)) is None:
+        return None
+    content, quoted = got
+    return _Found(content, False, _cue_span(doc, tok), speaker, quoted=quoted)
+
+
+def _infinitive(doc: Doc, tok: Token, inside: list[tuple[int, int]]) -> _Found | None:
+    if (rng := infinitive_report(tok)) is None:
+        return None
+    start, end = doc[rng[0]].idx, doc[rng[1] - 1].idx + len(doc[rng[1] - 1].text)
+    if any(s < end and start < e for s, e in inside):
+        return None  # the words are quoted: the direct quote has them
+    cue = Span(tok.idx, tok.idx + len(tok.text), tok.text)
+    return _Found(Span(start, end, doc_text(doc)[start:end]), False, cue, subject_of(tok))
+
+
+def _according_to(doc: Doc, tok: Token, inside: list[tuple[int, int]]) -> _Found | None:
+    """"according to X, ...": the rest of the sentence is X's claim."""
+    if tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
+        return None
+    pobj = next((c for c in doc[tok.i + 1].children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return None
+    rest = [t for t in tok.sent if not (tok.i <= t.i <= pobj.right_edge.i) and not t.is_punct]
+    if len(rest) < 3 or any(s <= t.idx < e for t in rest for s, e in inside):
+        return None
+    if rest[0].i < tok.i < rest[-1].i:  # "X, according to Y, said": keep the side before
+        rest = [t for t in rest if t.i < tok.i] if tok.i - rest[0].i >= 3 else [t for t in rest if t.i > tok.i]
+    start, end = rest[0].idx, rest[-1].idx + len(rest[-1].text)
+    return _Found(Span(start, end, doc_text(doc)[start:end]), False, _cue_span(doc, tok), pobj)
