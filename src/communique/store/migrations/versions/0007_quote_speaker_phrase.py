@@ -1,8 +1,8 @@
 """Quotes keep the speaker's phrase as written (with or without an actor) and the quoted
 words inside a mixed quote.
 
-Revision ID: 0006
-Revises: 0005
+Revision ID: 0007
+Revises: 0006
 Create Date: 2026-12-04
 
 Quotes stored before this revision have neither: both columns stay NULL for them.
@@ -13,8 +13,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0006"
-down_revision = "0005"
+revision = "0007"
+down_revision = "0006"
 branch_labels = None
 depends_on = None
 
