@@ -13,6 +13,7 @@ import click
 from rich.console import Console
 
 from .cli import main
+from .cli_types import CONFIDENCE, MODEL, Count, InputFile, OutputFile, Text
 from .errors import CommuniqueError
 from .nlp import DEFAULT_MODEL
 
@@ -22,9 +23,9 @@ def _common(func: Callable[..., Any]) -> Callable[..., Any]:
     options = [
         click.option("--json", "as_json", is_flag=True,
                      help="Print the machine-readable JSON report instead of the tables."),
-        click.option("--out", type=click.Path(dir_okay=False, writable=True), metavar="FILE",
+        click.option("--out", type=OutputFile(dash=False), metavar="FILE",
                      help="Also write the JSON report to FILE."),
-        click.option("--model", default=DEFAULT_MODEL, show_default=True,
+        click.option("--model", default=DEFAULT_MODEL, show_default=True, type=MODEL,
                      help="spaCy pipeline: an installed package name or a directory path."),
         click.option("--batch-size", default=32, show_default=True, type=click.IntRange(1, 10_000),
                      help="Texts parsed per spaCy batch."),
@@ -100,10 +101,10 @@ def eval_group() -> None:
 
 
 @eval_group.command("plover")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False))
-@click.option("--errors", default=0, show_default=True, type=click.IntRange(0),
+@click.argument("file", type=InputFile())
+@click.option("--errors", default=0, show_default=True, type=Count(0, 1_000_000),
               help="Show the first N sentences the system gets wrong (also in the JSON report).")
-@click.option("--min-confidence", default=0.0, show_default=True, type=click.FloatRange(0.0, 1.0),
+@click.option("--min-confidence", default=0.0, show_default=True, type=CONFIDENCE,
               help="Score only events of at least this confidence, to see what an analyst's "
                    "confidence filter trades (the gate and the headline figures use 0).")
 @_common
@@ -121,7 +122,7 @@ def plover_cmd(file: str, errors: int, min_confidence: float, as_json: bool, out
 
 
 @eval_group.command("re3d")
-@click.argument("path", type=click.Path(exists=True))
+@click.argument("path", type=InputFile(folder=True))
 @click.option("--mapping", type=click.Choice(["records", "records+ner"]), default="records",
               show_default=True,
               help="'records': Communique's records only; 'records+ner': also the spaCy NER labels of "
@@ -140,7 +141,7 @@ def re3d_cmd(path: str, mapping: str, as_json: bool, out: str | None, model: str
 
 
 @eval_group.command("meantime")
-@click.argument("dir", type=click.Path(exists=True))
+@click.argument("dir", type=InputFile(folder=True))
 @_common
 @_guarded
 def meantime_cmd(dir: str, as_json: bool, out: str | None, model: str, batch_size: int, quiet: bool) -> None:
@@ -154,7 +155,7 @@ def meantime_cmd(dir: str, as_json: bool, out: str | None, model: str, batch_siz
 
 
 @eval_group.command("quotes")
-@click.argument("file", required=False, type=click.Path(exists=True, dir_okay=False))
+@click.argument("file", required=False, type=InputFile())
 @_common
 @_guarded
 def quotes_cmd(file: str | None, as_json: bool, out: str | None, model: str, batch_size: int,
@@ -168,10 +169,10 @@ def quotes_cmd(file: str | None, as_json: bool, out: str | None, model: str, bat
 
 
 @eval_group.command("gate")
-@click.option("--gold", "gold_dir", default="../shared/gold", show_default=True, metavar="DIR",
+@click.option("--gold", "gold_dir", default="../shared/gold", show_default=True, metavar="DIR", type=Text("a folder"),
               help="Folder holding plover/, re3d/ and meantime/; gold sets missing from it are skipped.")
 @click.option("--floors", default="eval_floors.json", show_default=True, metavar="FILE",
-              type=click.Path(dir_okay=False), help="The pinned score floors.")
+              type=InputFile(), help="The pinned score floors.")
 @_common
 @_guarded
 def gate_cmd(gold_dir: str, floors: str, as_json: bool, out: str | None, model: str, batch_size: int,
