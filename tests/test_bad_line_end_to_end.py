@@ -85,6 +85,8 @@ def test_a_bad_line_at_line_100_costs_no_good_article(tmp_path, kind):
     assert retry.exit_code == first.exit_code
     assert _counts(db) == (expected_stored, expected_failures)
 
+    if not fails:
+        return  # extract parses all 151 again; the failing kinds show it prints every good line
     out = _invoke("extract", str(path), "--format", "jsonl", "-q")
     assert out.exit_code == first.exit_code
     assert len([line for line in out.stdout.splitlines() if line.startswith("{")]) == expected_stored

@@ -13,7 +13,7 @@ import click
 from rich.console import Console
 
 from .cli import main
-from .cli_types import CONFIDENCE, MODEL, Count, InputFile, OutputFile, Text
+from .cli_types import CONFIDENCE, MODEL, Count, Folder, InputFile, OutputFile
 from .errors import CommuniqueError
 from .nlp import DEFAULT_MODEL
 
@@ -169,7 +169,7 @@ def quotes_cmd(file: str | None, as_json: bool, out: str | None, model: str, bat
 
 
 @eval_group.command("gate")
-@click.option("--gold", "gold_dir", default="../shared/gold", show_default=True, metavar="DIR", type=Text("a folder"),
+@click.option("--gold", "gold_dir", default="../shared/gold", show_default=True, metavar="DIR", type=Folder(),
               help="Folder holding plover/, re3d/ and meantime/; gold sets missing from it are skipped.")
 @click.option("--floors", default="eval_floors.json", show_default=True, metavar="FILE",
               type=InputFile(), help="The pinned score floors.")

@@ -13,6 +13,7 @@ import datetime as dt
 import math
 import os
 import re
+import stat
 from typing import Any
 
 import click
@@ -20,12 +21,16 @@ import click
 # Bidirectional controls (RLE/LRE/PDF/LRO/RLO, LRI/RLI/FSI/PDI) would make a value print
 # other than it reads; no name, code or query needs them.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
+# A byte of the command line that is not UTF-8 arrives as a lone surrogate (surrogateescape).
+_SURROGATE = re.compile("[\ud800-\udfff]")
 # As many rows as anyone reads; far below SQLite's and PostgreSQL's 2**63 - 1.
 MAX_COUNT = 1_000_000_000
 
 
 def _printable(value: str) -> str:
     """The value as the message quotes it: escapes instead of control characters."""
+    if _SURROGATE.search(value):
+        return ascii(value)
     return repr(value) if _CONTROL.search(value) or not value.strip() else value
 
 
@@ -41,6 +46,9 @@ class _Checked(click.ParamType):
         if not value.strip():
             optional = isinstance(param, click.Option) and not param.required
             self.fail(f"empty value: give {self.what}" + (", or leave the option out" if optional else ""),
+                      param, ctx)
+        if _SURROGATE.search(value):
+            self.fail(f"{ascii(value)} is not valid UTF-8; give {self.what}",
                       param, ctx)
         if _CONTROL.search(value):
             self.fail(f"{_printable(value)} holds control characters (NUL, escapes or direction marks); "
@@ -212,6 +220,25 @@ class OutputFile(_Checked):
         if value == "-" and self.dash:
             return value
         self._library(check_destination, value, param, ctx)
+        return value
+
+
+class Folder(_Checked):
+    """A folder to read from that may be missing (what it would hold is then skipped), but
+    is no file and has a name the system can look up."""
+
+    name = "dir"
+    what = "a folder"
+
+    def check(self, value, param, ctx):
+        try:
+            is_folder = stat.S_ISDIR(os.stat(value).st_mode)
+        except FileNotFoundError:
+            return value
+        except OSError as err:
+            self.fail(f"{value[:200]}: {err.strerror}; give {self.what}", param, ctx)
+        if not is_folder:
+            self.fail(f"{value} is not a folder; give {self.what}", param, ctx)
         return value
 
 

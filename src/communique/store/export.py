@@ -82,6 +82,8 @@ def check_destination(path: str) -> None:
     a file, never a directory, a symbolic link, a FIFO or a device (as root it could)."""
     if path == "":
         raise ExportError("empty output path: give --out FILE, or '-' for standard output")
+    if not os.path.basename(path) or path.endswith(("/", os.sep)):
+        raise ExportError(f"cannot write {path}: it names a folder; give a file name")
     folder = os.path.dirname(os.path.abspath(path))
     if not os.path.isdir(folder):
         raise ExportError(f"cannot write {path}: folder {folder} does not exist")
@@ -118,7 +120,10 @@ def _destination(path: str, binary: bool = False) -> Iterator[IO]:
                   newline=None if binary else "") as f:
             yield f
         check_destination(path)  # again: something may have been put there meanwhile
-        os.replace(partial, path)
+        try:
+            os.replace(partial, path)
+        except OSError as err:
+            raise ExportError(f"cannot write {path}: {err.strerror}") from None
     finally:
         if os.path.exists(partial):
             os.remove(partial)
