@@ -85,10 +85,20 @@ def extract_many(
     n_process: int = 1,
     model: str = DEFAULT_MODEL,
 ) -> Iterator[Extraction]:
-    """Extract many articles in input order, parsing them in batches (and processes)."""
+    """Extract many articles in input order, parsing them in batches (and processes). An
+    article the parser cannot take (see ``guards``) raises ExtractionError naming it; use
+    ``extract_stream`` to have it in the output in its place instead."""
     nlp = load_pipeline(model)
-    pairs = ((a.text, a) if isinstance(a, Article) else (a, Article(text=a)) for a in articles)
-    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
+
+    def pairs() -> Iterator[tuple[str, Article]]:
+        for a in articles:
+            article = a if isinstance(a, Article) else Article(text=a)
+            problem = parse_problem(article.text, nlp.max_length)
+            if problem is not None:
+                raise ExtractionError(_origin(article), problem)
+            yield article.text, article
+
+    for doc, article in nlp.pipe(pairs(), as_tuples=True, batch_size=batch_size, n_process=n_process):
         yield extract_doc(doc, article)
 
 
