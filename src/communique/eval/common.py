@@ -43,12 +43,13 @@ def gold_loader(what: str) -> Callable[[F], F]:
     (loaders that know the line raise their own, which pass through)."""
     def wrap(load: F) -> F:
         @functools.wraps(load)
-        def guarded(path: Any, *args: Any, **kwargs: Any) -> Any:
+        def guarded(*args: Any, **kwargs: Any) -> Any:
             try:
-                return load(path, *args, **kwargs)
+                return load(*args, **kwargs)
             except GoldFormatError:
                 raise
             except _MALFORMED as exc:
+                path = args[0] if args else kwargs.get("path")
                 where = str(path) if path is not None else what
                 raise GoldFormatError(where, f"not {what}: {type(exc).__name__}: {str(exc)[:200]}") from None
         return guarded  # type: ignore[return-value]
