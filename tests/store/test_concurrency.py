@@ -59,3 +59,25 @@ def test_three_writers_at_once_on_a_brand_new_file(tmp_path, run):
         assert store.counts()["articles"] == 5 + 3 * 5
     with sqlite3.connect(tmp_path / "fresh.db") as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+
+
+@pytest.mark.model
+def test_two_ingest_processes_started_together_on_a_new_file(tmp_path):
+    """The issue's case: two `communique ingest` at once on a file that does not exist yet."""
+    import json
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    exe = str(Path(sys.executable).with_name("communique"))
+    corpus = tmp_path / "in.jsonl"
+    corpus.write_text("".join(json.dumps({"id": f"n{n}", "text": f"Chile and Peru held talks, report {n}."}) + "\n"
+                              for n in range(40)), encoding="utf-8")
+    db = tmp_path / "new.db"
+    procs = [subprocess.Popen([exe, "ingest", str(corpus), "--db", str(db), "--batch-size", "4", "-q"],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE) for _ in range(2)]
+    errors = [p.communicate(timeout=120)[1].decode() for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], errors
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT count(*), count(DISTINCT key) FROM articles").fetchone() == (40, 40)
+        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
