@@ -5,7 +5,7 @@ dates, SQL and shell metacharacters, NUL, RTL and other control characters, huge
 Whatever the value, the command never ends in a traceback: it runs (exit 0), reports a
 bad input or database (exit 1, a "communique: error:" line) or refuses the option before
 touching any data (exit 2, click's one-line "Error:"). The table walks click's own list of
-commands and parameters, so a new option is tried without being added here.
+parameters, so a new option of a command listed in RUNS is tried without being added here.
 """
 
 from __future__ import annotations
@@ -64,7 +64,13 @@ def _params(command: click.Command, path: tuple[str, ...] = ()):
         yield path, param
 
 
-PARAMS = list(_params(main))
+# The commands with a base invocation in _base. A command that runs until stopped (a server)
+# or that has no base yet is left out, and named by test_the_table_covers_every_command.
+RUNS = {("extract",), ("ingest",), ("demo",), ("events",), ("actors",), ("quotes",), ("timeline",), ("search",),
+        ("export",), ("eval", "plover"), ("eval", "quotes"), ("eval", "re3d"), ("eval", "meantime"),
+        ("eval", "gate")}
+PARAMS = [(p, q) for p, q in _params(main) if p in RUNS]
+UNCOVERED = sorted({p for p, _ in _params(main)} - RUNS)
 
 
 @pytest.fixture(scope="module")
@@ -101,8 +107,7 @@ def _base(path: tuple[str, ...], w: dict) -> tuple[list[str], list[str]]:
         ("eval", "gate"): ([], ["--gold", str(w["tmp"] / "no-gold"), "--floors", str(w["tmp"] / "floors.json"),
                                 "-q"]),
     }
-    # A command added later runs with its parameters' defaults.
-    return bases.get(path, ([], []))
+    return bases[path]
 
 
 def _args(path, param, value, w) -> list[str]:
@@ -154,9 +159,9 @@ def test_no_hostile_value_ends_in_a_traceback(world, tmp_path, monkeypatch, path
 
 
 def test_the_table_covers_every_command():
-    covered = {p for p, _ in PARAMS}
-    assert {("extract",), ("ingest",), ("events",), ("export",), ("eval", "plover")} <= covered
-    assert len(PARAMS) >= 40
+    assert {p for p, _ in PARAMS} == RUNS and len(PARAMS) >= 40
+    if UNCOVERED:
+        pytest.skip("no base invocation in _base yet for: " + ", ".join(" ".join(p) for p in UNCOVERED))
 
 
 @pytest.mark.parametrize("args, says", [
