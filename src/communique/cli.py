@@ -10,6 +10,7 @@ import click
 from rich.console import Console
 
 from . import __version__
+from .cli_types import DATE, INPUT, MODEL
 from .errors import CommuniqueError, ModelError
 from .nlp import DEFAULT_MODEL
 from .records import Extraction
@@ -37,14 +38,14 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...", type=INPUT)
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
               help="Output: 'table' for people (default on a terminal), 'json' (one Extraction, "
                    "or a list for several inputs; default when piped), 'jsonl' (one per line).")
-@click.option("--published", callback=_date, metavar="YYYY-MM-DD",
+@click.option("--published", type=DATE, metavar="YYYY-MM-DD",
               help="Publication date for every input, overriding the one in the files; relative "
                    "dates ('on Friday') resolve against it.")
-@click.option("--model", default=DEFAULT_MODEL, show_default=True,
+@click.option("--model", default=DEFAULT_MODEL, show_default=True, type=MODEL,
               help="spaCy pipeline: an installed package name or a directory path.")
 @click.option("--batch-size", default=32, show_default=True, type=click.IntRange(1, 10_000),
               help="Articles parsed per spaCy batch.")

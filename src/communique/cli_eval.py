@@ -13,6 +13,7 @@ import click
 from rich.console import Console
 
 from .cli import main
+from .cli_types import CONFIDENCE, MODEL, Count, Folder, InputFile, OutputFile
 from .errors import CommuniqueError
 from .nlp import DEFAULT_MODEL
 
@@ -22,9 +23,9 @@ def _common(func: Callable[..., Any]) -> Callable[..., Any]:
     options = [
         click.option("--json", "as_json", is_flag=True,
                      help="Print the machine-readable JSON report instead of the tables."),
-        click.option("--out", type=click.Path(dir_okay=False, writable=True), metavar="FILE",
+        click.option("--out", type=OutputFile(dash=False), metavar="FILE",
                      help="Also write the JSON report to FILE."),
-        click.option("--model", default=DEFAULT_MODEL, show_default=True,
+        click.option("--model", default=DEFAULT_MODEL, show_default=True, type=MODEL,
                      help="spaCy pipeline: an installed package name or a directory path."),
         click.option("--batch-size", default=32, show_default=True, type=click.IntRange(1, 10_000),
                      help="Texts parsed per spaCy batch."),
@@ -37,7 +38,7 @@ def _common(func: Callable[..., Any]) -> Callable[..., Any]:
 
 def _part_option(func: Callable[..., Any]) -> Callable[..., Any]:
     """--part and --errors of the evals that score a dev set we tune on (see eval.split)."""
-    func = click.option("--errors", default=0, show_default=True, type=click.IntRange(0),
+    func = click.option("--errors", default=0, show_default=True, type=Count(0, 1_000_000),
                         help="List the first N errors, of the part scored; with --part all, of the read "
                              "part only (the unread part is scored, never read).")(func)
     return click.option("--part", "part", type=click.Choice(["all", "read", "unread"]), default="all",
@@ -114,9 +115,9 @@ def eval_group() -> None:
 
 
 @eval_group.command("plover")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.argument("file", type=InputFile())
 @_part_option
-@click.option("--min-confidence", default=0.0, show_default=True, type=click.FloatRange(0.0, 1.0),
+@click.option("--min-confidence", default=0.0, show_default=True, type=CONFIDENCE,
               help="Score only events of at least this confidence, to see what an analyst's "
                    "confidence filter trades (the gate and the headline figures use 0).")
 @_common
@@ -134,7 +135,7 @@ def plover_cmd(file: str, part: str, errors: int, min_confidence: float, as_json
 
 
 @eval_group.command("re3d")
-@click.argument("path", type=click.Path(exists=True))
+@click.argument("path", type=InputFile(folder=True))
 @click.option("--mapping", type=click.Choice(["records", "records+ner"]), default="records",
               show_default=True,
               help="'records': Communique's records only; 'records+ner': also the spaCy NER labels of "
@@ -153,7 +154,7 @@ def re3d_cmd(path: str, mapping: str, as_json: bool, out: str | None, model: str
 
 
 @eval_group.command("meantime")
-@click.argument("dir", type=click.Path(exists=True))
+@click.argument("dir", type=InputFile(folder=True))
 @click.option("--part", "part", type=click.Choice(["all", "read", "unread"]), default="all", show_default=True,
               help="Score one part of the fixed hash split of the documents (by file name), or the whole "
                    "set with both parts side by side.")
@@ -171,7 +172,7 @@ def meantime_cmd(dir: str, part: str, as_json: bool, out: str | None, model: str
 
 
 @eval_group.command("quotes")
-@click.argument("file", required=False, type=click.Path(exists=True, dir_okay=False))
+@click.argument("file", required=False, type=InputFile())
 @click.option("--part", "part", type=click.Choice(["all", "read", "unread"]), default="all", show_default=True,
               help="Score one part of the fixed hash split of the articles (by id), or the whole set "
                    "with both parts side by side.")
@@ -196,7 +197,7 @@ def _corpora(values: tuple[str, ...]) -> dict[str, str]:
 
 
 @eval_group.command("news")
-@click.argument("path", type=click.Path(exists=True))
+@click.argument("path", type=InputFile(folder=True))
 @click.option("--corpus", "corpus", multiple=True, metavar="[NAME=]PATH",
               help="Where the article texts are: NAME=PATH for the gold's corpus NAME, or PATH for every "
                    "corpus (default: <gold folder>/../../corpus/NAME.jsonl). Repeatable.")
@@ -217,7 +218,7 @@ def news_cmd(path: str, corpus: tuple[str, ...], part: str, errors: int, as_json
 
 
 @eval_group.command("cameo")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.argument("file", type=InputFile())
 @_part_option
 @_common
 @_guarded
@@ -234,10 +235,10 @@ def cameo_cmd(file: str, part: str, errors: int, as_json: bool, out: str | None,
 
 
 @eval_group.command("gate")
-@click.option("--gold", "gold_dir", default="../shared/gold", show_default=True, metavar="DIR",
+@click.option("--gold", "gold_dir", default="../shared/gold", show_default=True, metavar="DIR", type=Folder(),
               help="Folder holding plover/, re3d/ and meantime/; gold sets missing from it are skipped.")
 @click.option("--floors", default="eval_floors.json", show_default=True, metavar="FILE",
-              type=click.Path(dir_okay=False), help="The pinned score floors.")
+              type=InputFile(), help="The pinned score floors.")
 @_common
 @_guarded
 def gate_cmd(gold_dir: str, floors: str, as_json: bool, out: str | None, model: str, batch_size: int,

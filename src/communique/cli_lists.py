@@ -47,7 +47,8 @@ def failures(clear, db, fmt) -> None:
 
     Fix them and run `communique ingest --retry-failed`, or forget them with --clear.
     """
-    with _open(db, create=False) as store:
+    # Listing only reads; --clear writes (and so may bring an older schema up to date).
+    with _open(db, create=clear) as store:
         if clear:
             n = store.clear_failures()
             _note(f"cleared {n} recorded failure(s)")

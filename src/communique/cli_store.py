@@ -17,7 +17,9 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from .cli import _date, main
+from .cli import main
+from .cli_types import (CATEGORIES, CONFIDENCE, COUNTRY, DATABASE, DATE, DYAD, INPUT, LIMIT, MODEL,
+                        OutputFile, Text, search_words)
 from .errors import CommuniqueError
 from .nlp import DEFAULT_MODEL
 from .cli_options import aux_option, countries_callback, country_callback, dyad_callback
@@ -51,7 +53,7 @@ def _errors_are_one_line(command: Callable) -> Callable:
 
 
 def db_option(f: Callable) -> Callable:
-    return click.option("--db", "db", default=DEFAULT_DB, show_default=True, envvar="COMMUNIQUE_DB",
+    return click.option("--db", "db", default=DEFAULT_DB, show_default=True, envvar="COMMUNIQUE_DB", type=DATABASE,
                         metavar="URL",
                         help="Database: sqlite:///FILE (or a bare FILE path) or "
                              "postgresql://USER:PASSWORD@HOST/DB. Also read from $COMMUNIQUE_DB.")(f)
@@ -64,7 +66,7 @@ def format_option(f: Callable) -> Callable:
 
 
 def limit_option(default: int) -> Callable:
-    return click.option("--limit", default=default, show_default=True, type=click.IntRange(0),
+    return click.option("--limit", default=default, show_default=True, type=LIMIT,
                         help="At most N rows; 0 for all.")
 
 
@@ -131,11 +133,11 @@ EVENT_COLUMNS = [("id", "id"), ("date", "date"), ("category", "category"), ("dya
 
 
 @main.command()
-@click.argument("paths", nargs=-1, metavar="PATH...")
+@click.argument("paths", nargs=-1, metavar="PATH...", type=INPUT)
 @db_option
-@click.option("--published", callback=_date, metavar="YYYY-MM-DD",
+@click.option("--published", type=DATE, metavar="YYYY-MM-DD",
               help="Publication date for every input, overriding the one in the files.")
-@click.option("--model", default=DEFAULT_MODEL, show_default=True,
+@click.option("--model", default=DEFAULT_MODEL, show_default=True, type=MODEL,
               help="spaCy pipeline: an installed package name or a directory path.")
 @click.option("--batch-size", default=64, show_default=True, type=click.IntRange(1, 10_000),
               help="Articles parsed per spaCy batch and written per transaction.")
@@ -228,15 +230,17 @@ def event_filters(f: Callable) -> Callable:
         click.option("--dyad", metavar="A-B", callback=dyad_callback,
                      help="Events between two countries, e.g. IND-KOR or 'India-South Korea': either "
                           "direction, reciprocal events included."),
-        click.option("--actor", metavar="NAME", help="Events one of whose actors' names contains NAME "
-                                                     "(case-insensitive)."),
+        click.option("--actor", metavar="NAME", type=Text("a part of an actor's name"),
+                     help="Events one of whose actors' names contains NAME (case-insensitive)."),
         click.option("--country", metavar="ISO", callback=country_callback,
                      help="Events involving a country (ISO 3166 alpha-3, IGO code, or name)."),
-        click.option("--category", metavar="C", help="PLOVER categories, comma-separated (e.g. CONSULT,AGREE)."),
-        click.option("--since", callback=_date, metavar="YYYY-MM-DD", help="Events on or after this date."),
-        click.option("--until", callback=_date, metavar="YYYY-MM-DD", help="Events on or before this date."),
-        click.option("--text", metavar="Q", help="Events reported by articles matching a full-text query."),
-        click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), metavar="X",
+        click.option("--category", metavar="C", type=CATEGORIES,
+                     help="PLOVER categories, comma-separated (e.g. CONSULT,AGREE)."),
+        click.option("--since", type=DATE, metavar="YYYY-MM-DD", help="Events on or after this date."),
+        click.option("--until", type=DATE, metavar="YYYY-MM-DD", help="Events on or before this date."),
+        click.option("--text", metavar="Q", type=Text("a full-text query such as 'missile test'"),
+                     help="Events reported by articles matching a full-text query."),
+        click.option("--min-confidence", type=CONFIDENCE, metavar="X",
                      help="Only events with a report of at least this confidence (0 to 1; extraction gives "
                           "0.3 to 0.95, and 0.6 drops most secondary events of a sentence)."),
         aux_option,
@@ -271,8 +275,8 @@ def events(dyad, actor, country, category, since, until, text, min_confidence, a
 @click.argument("countries", nargs=-1, required=True, metavar="COUNTRY [COUNTRY]", callback=countries_callback)
 @click.option("--by", type=click.Choice(("day", "week", "month", "year")), default="month", show_default=True,
               help="Period of each row.")
-@click.option("--since", callback=_date, metavar="YYYY-MM-DD", help="From this date.")
-@click.option("--until", callback=_date, metavar="YYYY-MM-DD", help="Up to this date.")
+@click.option("--since", type=DATE, metavar="YYYY-MM-DD", help="From this date.")
+@click.option("--until", type=DATE, metavar="YYYY-MM-DD", help="Up to this date.")
 @aux_option
 @db_option
 @format_option
@@ -297,7 +301,7 @@ def timeline(countries, by, since, until, aux, db, fmt) -> None:
 
 @main.command()
 @click.option("--country", metavar="ISO", callback=country_callback, help="Only actors of this country (code or name).")
-@click.option("--name", metavar="TEXT", help="Only actors whose name contains TEXT.")
+@click.option("--name", metavar="TEXT", type=Text("a part of a name"), help="Only actors whose name contains TEXT.")
 @limit_option(50)
 @db_option
 @format_option
@@ -312,7 +316,7 @@ def actors(country, name, limit, db, fmt) -> None:
 
 
 @main.command()
-@click.option("--speaker", metavar="NAME", help="Only quotes whose speaker's name contains NAME.")
+@click.option("--speaker", metavar="NAME", type=Text("a part of a speaker's name"), help="Only quotes whose speaker's name contains NAME.")
 @limit_option(50)
 @db_option
 @format_option
@@ -327,7 +331,7 @@ def quotes(speaker, limit, db, fmt) -> None:
 
 
 @main.command()
-@click.argument("query", nargs=-1, required=True)
+@click.argument("query", nargs=-1, required=True, callback=search_words)
 @limit_option(20)
 @db_option
 @format_option
@@ -350,7 +354,7 @@ def search(query, limit, db, fmt) -> None:
                    "docs/exports.md); gdelt: the GDELT 2.0 event table's 61 columns, tab-separated; icews: the "
                    "ICEWS event file's columns, tab-separated; cameo: an older name of gdelt; gold: reviewed "
                    "events as PLOVER gold JSONL for `communique eval plover`.")
-@click.option("--out", required=True, metavar="FILE", help="File to write ('-' for standard output, "
+@click.option("--out", required=True, metavar="FILE", type=OutputFile(), help="File to write ('-' for standard output, "
                                                            "except parquet).")
 @event_filters
 @limit_option(0)

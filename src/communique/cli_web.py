@@ -66,7 +66,9 @@ def _serve(db, host, port, read_only, token, max_body, model) -> None:
     if not loopback and not token and not read_only:
         raise CommuniqueError(f"{host} is reachable from other machines: give --token T (writes then need "
                               "'Authorization: Bearer T') or --read-only")
-    store = _open(db, create=False)
+    # A server that takes writes opens the store for writing (a new one is created, and an
+    # older schema brought up to date); --read-only opens it so that nothing can be written.
+    store = _open(db, create=not read_only)
     app = create_app(store, token=token, read_only=read_only, max_body=max_body * 1024 * 1024,
                      loopback=loopback, model=model)
     shown = f"[{host}]" if ":" in host else host

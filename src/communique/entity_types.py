@@ -246,4 +246,23 @@ def make_entity_types(nlp: Language, name: str, model_dir: str, spans_key: str) 
         raise OSError(f"no entity_types model in {path}: run scripts/train_re3d_ner.py")
     head = create_head(nlp, cfg["model"], name=f"{name}_head")
     head.from_disk(path / "head", exclude=["vocab"])
+    separate_docs(head.model)
     return EntityTypes(name, head, spans_key=spans_key)
+
+
+def separate_docs(model: Model) -> None:
+    """Keep each Doc's windows to its own tokens, so a Doc's entities are the same whatever
+    batch it is parsed in.
+
+    The window encoder (``MaxoutWindowEncoder``) pads between the sequences it is given, but
+    here it sits inside an outer ``with_array`` that has already joined the batch's Docs
+    into one array with no padding: a Doc's first and last tokens saw the neighbouring Doc's
+    tokens ("Iraq" typed Person alone, Organisation in a batch). Padding the outer join by
+    the encoder's receptive field gives every Doc the same edges alone or in any batch;
+    the weights are unchanged (``pad`` is an attribute, set after loading them)."""
+    for node in model.walk():
+        if not node.name.startswith("with_array(") or node.attrs.get("pad"):
+            continue
+        inner = [n.attrs.get("pad", 0) for n in node.walk() if n is not node and n.name.startswith("with_array(")]
+        if inner:
+            node.attrs["pad"] = max(inner)

@@ -21,13 +21,19 @@ from .extract.quotes import extract_quotes
 from .extract.times import extract_times
 from .nlp import DEFAULT_MODEL, load_pipeline
 from .errors import CommuniqueError, ExtractionError
+from .guards import parse_problem
 from .records import Article, Extraction
 
 
 def _as_date(value: dt.date | str | None) -> dt.date | None:
     if value is None or isinstance(value, dt.date):
         return value.date() if isinstance(value, dt.datetime) else value
-    return dt.date.fromisoformat(value[:10])
+    if not isinstance(value, str):
+        raise TypeError(f"published must be a date or an ISO date string, not {type(value).__name__}")
+    try:
+        return dt.date.fromisoformat(value.strip()[:10])
+    except ValueError:
+        raise ValueError(f"published {value[:40]!r} is not an ISO date (YYYY-MM-DD)") from None
 
 
 def extract_doc(doc: Doc, article: Article) -> Extraction:
@@ -66,6 +72,9 @@ def extract(
     """Extract the records of one article body."""
     article = Article(text=text, published=_as_date(published), title=title, url=url)
     nlp = load_pipeline(model)
+    problem = parse_problem(article.text, nlp.max_length)
+    if problem is not None:
+        raise ExtractionError(_origin(article), problem)
     return extract_doc(nlp(article.text), article)
 
 
@@ -76,10 +85,20 @@ def extract_many(
     n_process: int = 1,
     model: str = DEFAULT_MODEL,
 ) -> Iterator[Extraction]:
-    """Extract many articles in input order, parsing them in batches (and processes)."""
+    """Extract many articles in input order, parsing them in batches (and processes). An
+    article the parser cannot take (see ``guards``) raises ExtractionError naming it; use
+    ``extract_stream`` to have it in the output in its place instead."""
     nlp = load_pipeline(model)
-    pairs = ((a.text, a) if isinstance(a, Article) else (a, Article(text=a)) for a in articles)
-    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
+
+    def pairs() -> Iterator[tuple[str, Article]]:
+        for a in articles:
+            article = a if isinstance(a, Article) else Article(text=a)
+            problem = parse_problem(article.text, nlp.max_length)
+            if problem is not None:
+                raise ExtractionError(_origin(article), problem)
+            yield article.text, article
+
+    for doc, article in nlp.pipe(pairs(), as_tuples=True, batch_size=batch_size, n_process=n_process):
         yield extract_doc(doc, article)
 
 
@@ -102,10 +121,8 @@ def extract_stream(
         for n, item in enumerate(items):
             if not isinstance(item, Article):
                 pending.append((n, item))
-            elif len(item.text) > nlp.max_length:
-                pending.append((n, ExtractionError(
-                    _origin(item), f"the article is too long to parse ({len(item.text):,} characters; "
-                                   f"the limit is {nlp.max_length:,}); split it into parts")))
+            elif (problem := parse_problem(item.text, nlp.max_length)) is not None:
+                pending.append((n, ExtractionError(_origin(item), problem)))
             else:
                 yield n, item
 

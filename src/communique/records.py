@@ -95,7 +95,8 @@ class Article:
     def __post_init__(self) -> None:
         if not isinstance(self.text, str):
             raise TypeError(f"an article's text must be a str, not {type(self.text).__name__}")
-        for name in ("text", "id", "title", "url", "source", "summary"):
+        # origin too: a file name that is not UTF-8 reaches Python as lone surrogates.
+        for name in ("text", "id", "title", "url", "source", "summary", "origin"):
             value = getattr(self, name)
             if isinstance(value, str):
                 setattr(self, name, valid_unicode(value))

@@ -126,7 +126,8 @@ def test_gate_without_gold_scores_the_shipped_quotes_only(tmp_path):
 
 def test_gate_with_a_missing_floors_file(tmp_path):
     r = run("gate", "--floors", tmp_path / "nope.json")
-    assert r.exit_code == 1 and "communique: error:" in r.stderr and "floors" in r.stderr
+    # A bad option: a usage error (exit 2) before any gold is read.
+    assert r.exit_code == 2 and "Error: Invalid value for '--floors'" in r.stderr and "no such file" in r.stderr
 
 
 NEWS = FIXTURES / "newsset" / "gold" / "news"

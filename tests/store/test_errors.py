@@ -103,9 +103,6 @@ def test_queries_do_not_create_a_database(tmp_path):
 @pytest.mark.parametrize("args", [
     ["events", "--db", "sqlite:///{tmp}/absent.db"],
     ["timeline", "IND", "KOR", "--db", "postgresql://me:pw@127.0.0.1:1/x"],
-    ["events", "--db", "sqlite:///{tmp}/store.db", "--category", "HUG"],  # unknown countries: exit 2 (test_cli_traps)
-    ["export", "--format", "csv", "--out", "{tmp}/no/dir/x.csv", "--db", "sqlite:///{tmp}/store.db"],
-    ["search", "--db", "sqlite:///{tmp}/store.db", "--", "-nothing"],
 ])
 def test_cli_errors_are_one_line(tmp_path, args):
     with Store(f"sqlite:///{tmp_path / 'store.db'}") as store:
@@ -116,3 +113,18 @@ def test_cli_errors_are_one_line(tmp_path, args):
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("communique: error: ")
     assert "pw@" not in result.stderr
+
+
+@pytest.mark.parametrize("args, says", [
+    (["events", "--db", "sqlite:///{tmp}/store.db", "--dyad", "INDIA"], "use two country codes"),
+    (["export", "--format", "csv", "--out", "{tmp}/no/dir/x.csv", "--db", "sqlite:///{tmp}/store.db"],
+     "does not exist"),
+    (["search", "--db", "sqlite:///{tmp}/store.db", "--", "-nothing"], "nothing to search"),
+    (["events", "--db", "postgresql://me:pw@[::1"], "not a database URL"),
+])
+def test_bad_options_are_usage_errors_before_the_database_is_opened(tmp_path, args, says):
+    result = CliRunner().invoke(main, [a.format(tmp=tmp_path) for a in args])
+    assert result.exit_code == 2, result.output
+    (line,) = [line for line in result.stderr.splitlines() if line.startswith("Error: ")]
+    assert says in line and "pw@" not in result.stderr
+    assert not (tmp_path / "store.db").exists()

@@ -3,10 +3,11 @@ detokenisation with offsets, and the error raised for malformed gold files."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..errors import CommuniqueError
 
@@ -14,6 +15,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
     from ..records import Article, Extraction
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 # progress(done, total): called by the runners after each article; the CLI draws it.
 Progress = Callable[[int, int], None]
@@ -27,6 +30,30 @@ class GoldFormatError(CommuniqueError):
         self.line = line
         where = f"{path}:{line}" if line is not None else path
         super().__init__(f"{where}: {reason}")
+
+
+# What a loader raises on a gold file of the wrong shape: a field of the wrong type, an
+# offset out of range, a number too long to read, JSON nested too deeply, bytes that are not
+# UTF-8, XML that does not parse (xml.etree's ParseError is a SyntaxError).
+_MALFORMED = (KeyError, IndexError, TypeError, AttributeError, ValueError, RecursionError, SyntaxError)
+
+
+def gold_loader(what: str) -> Callable[[F], F]:
+    """Make a loader's every failure on a malformed file a GoldFormatError naming the file
+    (loaders that know the line raise their own, which pass through)."""
+    def wrap(load: F) -> F:
+        @functools.wraps(load)
+        def guarded(*args: Any, **kwargs: Any) -> Any:
+            try:
+                return load(*args, **kwargs)
+            except GoldFormatError:
+                raise
+            except _MALFORMED as exc:
+                path = args[0] if args else kwargs.get("path")
+                where = str(path) if path is not None else what
+                raise GoldFormatError(where, f"not {what}: {type(exc).__name__}: {str(exc)[:200]}") from None
+        return guarded  # type: ignore[return-value]
+    return wrap
 
 
 @dataclass(slots=True)

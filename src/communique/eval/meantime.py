@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from ..records import Article, Extraction
-from .common import PRF, GoldFormatError, Progress, detokenise, match_one_to_one, ratio, run_pipeline
+from .common import PRF, GoldFormatError, gold_loader, Progress, detokenise, match_one_to_one, ratio, run_pipeline
 from .split import SCORED_PARTS, part, part_headline, select
 
 __all__ = [
@@ -89,6 +89,7 @@ def _date_words(words: str) -> dt.date | None:
     return None
 
 
+@gold_loader('a MEANTIME CAT XML file')
 def _parse(path: Path) -> MeantimeDoc:
     try:
         root = ET.parse(path).getroot()

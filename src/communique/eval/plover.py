@@ -36,7 +36,7 @@ from typing import Any
 from ..extract.events import as_intention
 from ..ontology import lexicon
 from ..records import Actor, Article, Extraction
-from .common import PRF, GoldFormatError, Progress, overlaps, ratio, run_pipeline
+from .common import PRF, GoldFormatError, gold_loader, Progress, overlaps, ratio, run_pipeline
 from .split import SCORED_PARTS, part, part_headline, select
 
 __all__ = [
@@ -187,8 +187,10 @@ def _codes(value: Any, path: str, line: int) -> list[str]:
     return [gold_code(a.get("code")) for a in value] or [NONE]
 
 
+@gold_loader('a PLOVER gold file')
 def load_plover_gold(path: str | Path) -> list[GoldSentence]:
-    """Gold sentences in file order; records with the same text are merged."""
+    """Gold sentences in file order; records with the same text are merged. A line that is
+    not a gold record, whatever is wrong with it, is a GoldFormatError naming file and line."""
     path = Path(path)
     categories = set(lexicon.plover()["categories"])
     by_text: dict[str, GoldSentence] = {}
@@ -196,40 +198,61 @@ def load_plover_gold(path: str | Path) -> list[GoldSentence]:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError as exc:
         raise GoldFormatError(str(path), f"cannot read: {exc.strerror or exc}") from None
+    except UnicodeDecodeError as exc:
+        raise GoldFormatError(str(path), f"not UTF-8 (byte offset {exc.start})") from None
     for n, raw in enumerate(lines, 1):
         if not raw.strip():
             continue
         try:
-            row = json.loads(raw)
-            text = row["text"]
-            category = row["plover"]
-        except (json.JSONDecodeError, KeyError, TypeError) as exc:
+            _add_record(raw, str(path), n, categories, by_text)
+        except GoldFormatError:
+            raise
+        except (json.JSONDecodeError, KeyError) as exc:
             raise GoldFormatError(str(path), f"not a PLOVER gold record (needs text and plover): {exc}",
                                   n) from None
-        if category not in categories:
-            raise GoldFormatError(str(path), f"unknown PLOVER category {category!r}", n)
-        sent = by_text.get(text)
-        if sent is None:
-            published = None
-            if row.get("date"):
-                try:
-                    published = dt.date.fromisoformat(str(row["date"])[:10])
-                except ValueError:
-                    raise GoldFormatError(str(path), f"bad date {row['date']!r}", n) from None
-            sent = by_text[text] = GoldSentence(len(by_text), [], text, published)
-        sent.ids.append(str(row.get("id", n)))
-        sent.categories.add(category)
-        for s in _codes(row.get("source"), str(path), n):
-            for t in _codes(row.get("target"), str(path), n):
-                sent.dyads.add((s, t, category))
-        markup = (row.get("textInfo") or {}).get("markup")
-        if markup:
-            for span in markup_spans(markup, text):
-                if span not in sent.evidence:
-                    sent.evidence.append(span)
+        except (TypeError, AttributeError, ValueError, RecursionError) as exc:
+            # A field of the wrong type ("textInfo": "...", "source": [1]), a number too long to read.
+            raise GoldFormatError(str(path), f"not a PLOVER gold record: {type(exc).__name__}: {exc}",
+                                  n) from None
     if not by_text:
         raise GoldFormatError(str(path), "no gold records")
     return list(by_text.values())
+
+
+def _add_record(raw: str, path: str, n: int, categories: set[str], by_text: dict[str, GoldSentence]) -> None:
+    row = json.loads(raw)
+    if not isinstance(row, dict):
+        raise GoldFormatError(path, f"expected a JSON object, got {type(row).__name__}", n)
+    text, category = row["text"], row["plover"]
+    if not isinstance(text, str) or not isinstance(category, str):
+        raise GoldFormatError(path, "text and plover must be strings", n)
+    if category not in categories:
+        raise GoldFormatError(path, f"unknown PLOVER category {category!r}", n)
+    sent = by_text.get(text)
+    if sent is None:
+        published = None
+        if row.get("date"):
+            try:
+                published = dt.date.fromisoformat(str(row["date"])[:10])
+            except ValueError:
+                raise GoldFormatError(path, f"bad date {row['date']!r}", n) from None
+        sent = by_text[text] = GoldSentence(len(by_text), [], text, published)
+    sent.ids.append(str(row.get("id", n)))
+    sent.categories.add(category)
+    for s in _codes(row.get("source"), path, n):
+        for t in _codes(row.get("target"), path, n):
+            sent.dyads.add((s, t, category))
+    info = row.get("textInfo") or {}
+    if not isinstance(info, dict):
+        raise GoldFormatError(path, f"textInfo must be an object with a markup string, not "
+                                    f"{type(info).__name__}", n)
+    markup = info.get("markup")
+    if markup:
+        if not isinstance(markup, str):
+            raise GoldFormatError(path, "textInfo.markup must be a string", n)
+        for span in markup_spans(markup, text):
+            if span not in sent.evidence:
+                sent.evidence.append(span)
 
 
 # --- predictions ------------------------------------------------------------------------

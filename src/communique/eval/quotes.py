@@ -48,7 +48,7 @@ from pathlib import Path
 from typing import Any
 
 from ..records import Article, Extraction
-from .common import PRF, GoldFormatError, Progress, match_one_to_one, ratio, run_pipeline
+from .common import PRF, GoldFormatError, gold_loader, Progress, match_one_to_one, ratio, run_pipeline
 from .split import SCORED_PARTS, part, part_headline, select
 
 __all__ = [
@@ -102,6 +102,7 @@ def default_gold_path() -> Path:
     return Path(str(resources.files("communique.eval").joinpath("data", "quotes_gold.jsonl")))
 
 
+@gold_loader('a quote gold file')
 def load_quotes_gold(path: str | Path | None = None) -> list[QuoteItem]:
     path = Path(path) if path else default_gold_path()
     try:
@@ -131,7 +132,8 @@ def load_quotes_gold(path: str | Path | None = None) -> list[QuoteItem]:
                     raise GoldFormatError(str(path), f"quoted words of quote {start}:{end} lie outside it", n)
                 quotes.append(GoldQuote(start, end, bool(q["direct"]), q.get("speaker"), kinds, quoted))
             published = dt.date.fromisoformat(row["published"]) if row.get("published") else None
-        except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
+        except (json.JSONDecodeError, KeyError, TypeError, ValueError, AttributeError, IndexError,
+                RecursionError) as exc:
             if isinstance(exc, GoldFormatError):
                 raise
             raise GoldFormatError(str(path), f"not a quote gold item (id, text, quotes with start, "

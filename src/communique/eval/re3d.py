@@ -30,7 +30,7 @@ from spacy.tokens import Doc
 from ..entity_types import bio_spans
 from ..extract import vocab
 from ..records import ENTITY_TYPES, Article, Extraction
-from .common import (PRF, GoldFormatError, Progress, detokenise, match_one_to_one, overlaps, run_pipeline,
+from .common import (PRF, GoldFormatError, gold_loader, Progress, detokenise, match_one_to_one, overlaps, run_pipeline,
                      token_range)
 
 __all__ = [
@@ -200,6 +200,7 @@ def _bio_entities(labels: Sequence[str]) -> set[tuple[int, int, str]]:
     return set(bio_spans(list(labels)))
 
 
+@gold_loader('a re3d BIO file')
 def load_bio(path: str | Path) -> list[Unit]:
     path = Path(path)
     try:
@@ -254,6 +255,7 @@ def raw_folders(path: str | Path) -> list[Path]:
     return found
 
 
+@gold_loader('a re3d folder (documents.json, entities.json)')
 def load_raw(path: str | Path) -> list[Unit]:
     """Documents of the raw folders. Where re3d gives one span several types (annotators
     disagreed), the type with the highest confidence is the gold one."""

@@ -43,8 +43,9 @@ class Store:
     ``postgresql://user:password@host/db``).
 
     Opening checks the database and brings its schema to this version's (creating it in
-    an empty database, migrating an older one); ``create=False`` refuses a SQLite file that
-    does not exist yet instead of creating it, as the query commands want.
+    an empty database, migrating an older one). ``create=False`` opens it read-only, as the
+    query commands want: a missing SQLite file, an empty database or an older schema is
+    refused, and nothing is ever written (a SQLite connection refuses writes).
     """
 
     def __init__(self, url: str = eng.DEFAULT_URL, *, create: bool = True,
@@ -54,9 +55,12 @@ class Store:
                 and not os.path.exists(parsed.database):
             raise DatabaseUnavailable(f"no database at {parsed.database}; "
                                       "run `communique ingest PATH` first (or pass --db URL)")
-        self.engine = eng.create(url, lock_timeout=lock_timeout)
+        self.engine = eng.create(url, lock_timeout=lock_timeout, read_only=not create)
         try:
-            self.revision_before, self.revision = eng.upgrade(self.engine)
+            if create:
+                self.revision_before, self.revision = eng.upgrade(self.engine)
+            else:
+                self.revision_before = self.revision = eng.check_current(self.engine)
         except BaseException:
             self.engine.dispose()
             raise

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import os
 import re
+import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from importlib import resources
@@ -46,9 +48,12 @@ def normalise_url(url: str) -> sa.URL:
         text = "sqlite:///" + text
     try:
         parsed = make_url(text)
-    except exc.ArgumentError:
-        raise StoreError(f"not a database URL: {url!r}; use e.g. sqlite:///communique.db "
+        port = parsed.port  # a port that is no number ("host:abc", "[::1") raised ValueError above
+    except (exc.ArgumentError, ValueError):
+        raise StoreError(f"not a database URL: {_masked(url)!r}; use e.g. sqlite:///communique.db "
                          "or postgresql://user:password@host/db") from None
+    if port is not None and not 0 < port < 65536:
+        raise StoreError(f"port {port} in the database URL is out of range (1 to 65535)")
     backend = parsed.get_backend_name()
     if backend == "postgresql":
         if parsed.drivername in ("postgresql", "postgres"):
@@ -59,15 +64,23 @@ def normalise_url(url: str) -> sa.URL:
     return parsed
 
 
+def _masked(url: str) -> str:
+    """A URL as typed, with any password hidden (it cannot be parsed, so by pattern)."""
+    return re.sub(r"(://[^:/@]*:)[^@]*@", r"\1***@", url)
+
+
 def _show(url: sa.URL) -> str:
     return url.render_as_string(hide_password=True)
 
 
-def create(url: str, *, lock_timeout: float = DEFAULT_LOCK_TIMEOUT) -> Engine:
-    """An engine with Communique's connection settings; nothing is connected yet."""
+def create(url: str, *, lock_timeout: float = DEFAULT_LOCK_TIMEOUT, read_only: bool = False) -> Engine:
+    """An engine with Communique's connection settings; nothing is connected yet.
+
+    ``read_only``: SQLite connections refuse every write (``PRAGMA query_only``) and leave
+    the file's journal mode alone, so a query never changes the file it reads."""
     parsed = normalise_url(url)
     if parsed.get_backend_name() == "sqlite":
-        return _sqlite_engine(parsed, lock_timeout)
+        return _sqlite_engine(parsed, lock_timeout, read_only)
     try:
         import psycopg  # noqa: F401
     except ImportError:
@@ -76,7 +89,7 @@ def create(url: str, *, lock_timeout: float = DEFAULT_LOCK_TIMEOUT) -> Engine:
                                                    "application_name": "communique"})
 
 
-def _sqlite_engine(url: sa.URL, lock_timeout: float) -> Engine:
+def _sqlite_engine(url: sa.URL, lock_timeout: float, read_only: bool = False) -> Engine:
     database = url.database or ""
     memory = database in ("", ":memory:")
     if not memory:
@@ -97,10 +110,13 @@ def _sqlite_engine(url: sa.URL, lock_timeout: float) -> Engine:
         dbapi_conn.isolation_level = None
         cur = dbapi_conn.cursor()
         cur.execute("PRAGMA foreign_keys = ON")
-        if not memory:
+        if read_only:
+            # WAL is recorded in the file, so a WAL database is read as one without the switch.
+            cur.execute("PRAGMA query_only = ON")
+        elif not memory:
             # WAL: queries keep working while an ingest writes; NORMAL sync is durable
             # at every checkpoint and much faster than FULL for many small commits.
-            cur.execute("PRAGMA journal_mode = WAL")
+            _switch_to_wal(cur, lock_timeout)
             cur.execute("PRAGMA synchronous = NORMAL")
             cur.execute("PRAGMA cache_size = -65536")
             cur.execute("PRAGMA temp_store = MEMORY")
@@ -114,6 +130,28 @@ def _sqlite_engine(url: sa.URL, lock_timeout: float) -> Engine:
         conn.exec_driver_sql(mode)
 
     return engine
+
+
+def _switch_to_wal(cur, timeout: float) -> None:
+    """``PRAGMA journal_mode = WAL``, waiting up to ``timeout`` seconds for the lock it needs.
+
+    The switch needs the file to itself; SQLite gives up at once, without calling the busy
+    handler, while another connection holds a lock in rollback mode. A brand-new file is in
+    that mode until its first page is written (the WAL flag lives in the file's header), so
+    two ingests started together on a new file hit it: the second tries the switch while
+    the first writes the schema. So the switch is retried until the deadline.
+    """
+    deadline = time.monotonic() + timeout
+    pause = 0.01
+    while True:
+        try:
+            cur.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as err:
+            if "locked" not in str(err) or time.monotonic() >= deadline:
+                raise
+        time.sleep(pause)
+        pause = min(pause * 2, 0.2)
 
 
 @contextmanager
@@ -238,24 +276,41 @@ def upgrade(engine: Engine, target: str = "head") -> tuple[str | None, str]:
     known = revisions()
     after = known[-1] if target == "head" else target
 
-    def check(conn: Connection) -> str | None:
-        current = current_revision(conn)
-        if current is not None and current not in known:
-            raise SchemaTooNew(
-                f"{_where(engine)} has schema revision {current}, newer than this Communique "
-                f"knows (latest {known[-1]}); upgrade Communique (pip install -U communique)")
-        return current
-
     # Reading first: opening an up-to-date database must not wait for another writer's lock.
     with read_connection(engine) as conn:
-        before = check(conn)
+        before = _check_revision(conn, known)
     if before == after:
         return before, after
     with write_transaction(engine) as conn:
-        before = check(conn)  # again, under the lock: another process may have migrated it
+        before = _check_revision(conn, known)  # again, under the lock: another process may have migrated it
         if before != after:
             command.upgrade(alembic_config(conn), target)
     return before, after
+
+
+def check_current(engine: Engine) -> str:
+    """The revision of a database a read-only command may query, writing nothing: refused
+    when it is empty (no Communique database yet) or older or newer than this version's."""
+    known = revisions()
+    with read_connection(engine) as conn:
+        current = _check_revision(conn, known)
+    if current is None:
+        raise DatabaseUnavailable(f"{_where(engine)} holds no Communique database yet (it is empty); "
+                                  "run `communique ingest PATH` on it first (or pass --db URL)")
+    if current != known[-1]:
+        raise StoreError(f"{_where(engine)} has an older schema (revision {current}; this Communique "
+                         f"uses {known[-1]}); any `communique ingest` on it upgrades it in place, keeping "
+                         "its data")
+    return current
+
+
+def _check_revision(conn: Connection, known: list[str]) -> str | None:
+    current = current_revision(conn)
+    if current is not None and current not in known:
+        raise SchemaTooNew(
+            f"{_where(conn.engine)} has schema revision {current}, newer than this Communique "
+            f"knows (latest {known[-1]}); upgrade Communique (pip install -U communique)")
+    return current
 
 
 def downgrade(engine: Engine, target: str) -> None:

@@ -17,6 +17,8 @@ import io
 import itertools
 import json
 import os
+import secrets
+import stat
 import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -35,24 +37,53 @@ ALIASES = {"cameo": "gdelt"}
 Item = tuple[StoredEvent, EventDetails]
 
 
+def check_destination(path: str) -> None:
+    """Refuse a destination that is not a new or a regular file: an export replaces only
+    a file, never a directory, a symbolic link, a FIFO or a device (as root it could)."""
+    if path == "":
+        raise ExportError("empty output path: give --out FILE, or '-' for standard output")
+    if not os.path.basename(path) or path.endswith(("/", os.sep)):
+        raise ExportError(f"cannot write {path}: it names a folder; give a file name")
+    folder = os.path.dirname(os.path.abspath(path))
+    if not os.path.isdir(folder):
+        raise ExportError(f"cannot write {path}: folder {folder} does not exist")
+    try:
+        mode = os.lstat(path).st_mode
+    except FileNotFoundError:
+        return
+    except OSError as err:
+        raise ExportError(f"cannot write {path}: {err.strerror}") from None
+    if not stat.S_ISREG(mode):
+        kind = ("a directory" if stat.S_ISDIR(mode) else "a symbolic link" if stat.S_ISLNK(mode)
+                else "a FIFO" if stat.S_ISFIFO(mode) else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
+                else "not a regular file")
+        raise ExportError(f"cannot write {path}: it is {kind}, and an export only replaces a regular "
+                          "file; give another --out FILE")
+
+
 @contextmanager
 def _destination(path: str, binary: bool = False) -> Iterator[IO]:
     if path == "-":
         yield sys.stdout.buffer if binary else sys.stdout
         return
+    check_destination(path)
     folder = os.path.dirname(os.path.abspath(path))
-    if not os.path.isdir(folder):
-        raise ExportError(f"cannot write {path}: folder {folder} does not exist")
-    partial = path + ".part"
+    partial = os.path.join(folder, f"{os.path.basename(path)}.{secrets.token_hex(4)}.part")
     try:
-        f = open(partial, "wb" if binary else "w", encoding=None if binary else "utf-8",
-                 newline=None if binary else "")
+        # A new file of its own beside the destination (O_EXCL: never a link someone planted),
+        # with the permissions the umask gives any new file.
+        fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o666)
     except OSError as err:
         raise ExportError(f"cannot write {path}: {err.strerror}") from None
     try:
-        with f:
+        with open(fd, "wb" if binary else "w", encoding=None if binary else "utf-8",
+                  newline=None if binary else "") as f:
             yield f
-        os.replace(partial, path)
+        check_destination(path)  # again: something may have been put there meanwhile
+        try:
+            os.replace(partial, path)
+        except OSError as err:
+            raise ExportError(f"cannot write {path}: {err.strerror}") from None
     finally:
         if os.path.exists(partial):
             os.remove(partial)

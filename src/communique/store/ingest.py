@@ -29,7 +29,7 @@ from sqlalchemy import exc
 from sqlalchemy.engine import Connection, Engine
 
 from ..errors import CommuniqueError, InputError
-from ..records import Article, Extraction, text_hash
+from ..records import Article, Extraction, text_hash, valid_unicode
 from . import bulk, canonical, rows, schema as s
 from .engine import read_connection, write_transaction
 
@@ -221,8 +221,9 @@ def _flush(engine: Engine, batch: list[Extraction], errors: list[Failure], summa
 
 def _printable(text: str) -> str:
     # A failure record must always be storable: PostgreSQL refuses NUL characters, which a
-    # bad input may well carry into its path or its reason.
-    return text.replace("\x00", "\\x00")
+    # bad input may well carry into its path or its reason, and neither database takes the
+    # lone surrogates of a file name that is not UTF-8.
+    return valid_unicode(text.replace("\x00", "\\x00"))
 
 
 def _record_failures(conn: Connection, failures: list[Failure], now: dt.datetime) -> None:

@@ -106,6 +106,20 @@ def parse_categories(value: str | None) -> list[str]:
     return out
 
 
+def _name_contains(column: sa.ColumnElement, part: str) -> sa.ColumnElement:
+    """Case-insensitive "contains", with LIKE's wildcards (% and _) in ``part`` taken
+    literally: ``--actor %`` looks for a percent sign, not for every actor."""
+    return sa.func.lower(column).contains(part.strip().lower(), autoescape=True)
+
+
+def refuse_empty(**values: str | None) -> None:
+    """An empty filter value is a mistake (an unset shell variable, a stray comma), not "no
+    filter": say so instead of returning everything."""
+    for name, value in values.items():
+        if value is not None and not re.sub(r"[\s,]+", "", value):
+            raise StoreError(f"empty {name} filter {value!r}: give a value, or leave the filter out")
+
+
 @dataclass(slots=True)
 class EventFilter:
     dyad: str | None = None
@@ -124,6 +138,8 @@ class EventFilter:
     def __post_init__(self) -> None:
         self.aux = parse_aux(self.aux)
         # Fail on a bad value before any query runs.
+        refuse_empty(dyad=self.dyad, actor=self.actor, country=self.country, category=self.category,
+                     text=self.text)
         if self.min_confidence is not None and not 0.0 <= self.min_confidence <= 1.0:
             raise StoreError(f"minimum confidence {self.min_confidence} is outside 0 to 1: give a value such "
                              "as 0.6 (event confidences run from about 0.3 to 0.95)")
@@ -220,13 +236,12 @@ def _event_query(conn: Connection, f: EventFilter) -> sa.Select:
     if f.until:
         q = q.where(day <= f.until.toordinal(), day > 0)
     if f.actor:
-        pattern = f"%{f.actor.strip().lower()}%"
         ema, ac = s.event_mention_actors.c, s.actors.c
         q = q.where(e.id.in_(
             sa.select(m.event_id).select_from(
                 s.event_mentions.join(s.event_mention_actors, ema.mention_id == m.id)
                 .join(s.actors, ac.id == ema.actor_id))
-            .where(sa.func.lower(ac.name).like(pattern))))
+            .where(_name_contains(ac.name, f.actor))))
     if f.min_confidence is not None:
         q = q.where(e.confidence >= f.min_confidence)
     if f.aux is not None:
@@ -426,6 +441,7 @@ def _next_period(start: dt.date, by: str) -> dt.date:
 
 def actors(conn: Connection, *, country: str | None = None, name: str | None = None,
            limit: int | None = 50) -> list[ActorSummary]:
+    refuse_empty(country=country, name=name)
     ac, ema, m, am = s.actors.c, s.event_mention_actors.c, s.event_mentions.c, s.actor_mentions.c
     events_per_actor = (sa.select(ema.actor_id, sa.func.count(sa.distinct(m.event_id)).label("n"))
                         .join_from(s.event_mention_actors, s.event_mentions, m.id == ema.mention_id)
@@ -442,13 +458,14 @@ def actors(conn: Connection, *, country: str | None = None, name: str | None = N
     if country:
         q = q.where(ac.country == parse_country(country))
     if name:
-        q = q.where(sa.func.lower(ac.name).like(f"%{name.strip().lower()}%"))
+        q = q.where(_name_contains(ac.name, name))
     if limit:
         q = q.limit(limit)
     return [ActorSummary(r[0], r[1], r[2], r[3], r[4], r[5], int(r[6]), int(r[7])) for r in conn.execute(q)]
 
 
 def quotes(conn: Connection, *, speaker: str | None = None, limit: int | None = 50) -> list[StoredQuote]:
+    refuse_empty(speaker=speaker)
     q_, ac, a = s.quotes.c, s.actors.c, s.articles.c
     q = (sa.select(ac.name, ac.country, ac.role, q_.content_text, q_.cue_text, q_.direct, a.published,
                    a.title, a.url, a.key, q_.content_start, q_.content_end)
@@ -456,7 +473,7 @@ def quotes(conn: Connection, *, speaker: str | None = None, limit: int | None = 
                       .outerjoin(s.actors, ac.id == q_.speaker_id))
          .order_by(a.published.desc().nulls_last(), a.id.desc(), q_.id))
     if speaker:
-        q = q.where(sa.func.lower(ac.name).like(f"%{speaker.strip().lower()}%"))
+        q = q.where(_name_contains(ac.name, speaker))
     if limit:
         q = q.limit(limit)
     return [StoredQuote(r[0], r[1], r[2], r[3], r[4], bool(r[5]), r[6], r[7], r[8], r[9], r[10], r[11])
