@@ -118,6 +118,8 @@ from . import cli_store  # noqa: E402,F401  (registers the store commands on mai
 
 from . import cli_eval  # noqa: E402,F401
 
+from . import cli_batch  # noqa: E402,F401  (registers batch and load)
+
 
 # Exit statuses: 0 done, 1 some input failed (each named on stderr), 2 a bad option or
 # argument (click's own), 70 a defect in Communique itself (EX_SOFTWARE), 130 interrupted.

@@ -1,7 +1,7 @@
 """Many articles on every core: worker processes that each load the pipeline once.
 
 The parent reads the input, hands chunks of articles to idle workers, and yields one result
-per input item in input order. At most ``3 × workers × chunk`` items are between reading
+per input item in input order (``work.chunks`` cuts the input as every engine does). At most ``3 × workers × chunk`` items are between reading
 and yielding, so memory stays flat on any input size.
 
 One rule for what goes wrong in a worker: when a worker dies or goes past the article time
@@ -24,7 +24,7 @@ from multiprocessing.connection import Connection, wait
 
 from ..errors import CommuniqueError, ExtractionError, ModelError
 from ..records import Article
-from .work import Result, Work, extract_articles, from_wire, origin, to_wire
+from .work import Result, Work, chunks, extract_articles, from_wire, origin, to_wire
 
 DEFAULT_ARTICLE_TIMEOUT = 60.0
 # A worker that exits before it is ready this many times in a row means workers cannot start.
@@ -58,7 +58,8 @@ def run_articles(items: Iterable[Article | CommuniqueError], *, workers: int | N
         if len(head) >= (pool_from if pool_from is not None else workers * chunk_size):
             yield from _Pool(workers, model, chunk_size, article_timeout, work).run(iterator)
             return
-    yield from work(iterator, model, chunk_size)
+    for chunk in chunks(iterator, chunk_size):
+        yield from work(chunk, model, chunk_size)
 
 
 @dataclass(slots=True)
@@ -130,6 +131,7 @@ class _Pool:
         return _Worker(self.ctx, *self.spec)
 
     def run(self, items: Iterator[Article | CommuniqueError]) -> Iterator[Result]:
+        chunked = chunks(items, self.chunk_size)
         n_in = n_out = 0
         exhausted = False
         limit = 3 * len(self.workers) * self.chunk_size
@@ -137,15 +139,12 @@ class _Pool:
         try:
             while True:
                 while not exhausted and len(self.waiting) < 2 * len(self.workers) and n_in - n_out < limit:
-                    # A chunk is chunk_size articles, errors passing in their place: the batches
-                    # the parser sees are those of a run in one process (the entity head's output
-                    # can depend on its batch).
+                    chunk = next(chunked, None)
+                    if chunk is None:
+                        exhausted = True
+                        break
                     task = _Task([])
-                    while len(task.items) < self.chunk_size:
-                        item = next(items, None)
-                        if item is None:
-                            exhausted = True
-                            break
+                    for item in chunk:
                         if isinstance(item, Article):
                             task.items.append((n_in, item))
                         else:

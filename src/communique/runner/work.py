@@ -16,6 +16,17 @@ from ..errors import CommuniqueError, ExtractionError, InputError
 from ..records import Article, Extraction
 
 Result = Extraction | CommuniqueError
+
+
+class _Boundary:
+    def __repr__(self) -> str:
+        return "BOUNDARY"
+
+
+# In an input stream, BOUNDARY ends the current chunk (and yields no result), so that chunks
+# start where a batch's shards start: the parser's batches, and so its output (the entity
+# head's can depend on its batch), are then the same however much of the input a run skips.
+BOUNDARY = _Boundary()
 # work(articles, model, batch_size) -> one result per article, in order.
 Work = Callable[[Iterable[Article | CommuniqueError], str, int], Iterator[Result]]
 
@@ -25,6 +36,27 @@ def extract_articles(articles: Iterable[Article | CommuniqueError], model: str, 
     from ..pipeline import extract_stream
 
     return extract_stream(articles, batch_size=batch_size, model=model)
+
+
+def chunks(items: Iterable[Article | CommuniqueError | _Boundary], size: int
+           ) -> Iterator[list[Article | CommuniqueError]]:
+    """Runs of items holding ``size`` articles each, errors among them in their places; every
+    engine cuts its input so, and hands each run to the work as one parser batch."""
+    chunk: list[Article | CommuniqueError] = []
+    articles = 0
+    for item in items:
+        if item is BOUNDARY:
+            if chunk:
+                yield chunk
+            chunk, articles = [], 0
+            continue
+        chunk.append(item)  # type: ignore[arg-type]
+        articles += isinstance(item, Article)
+        if articles == size:
+            yield chunk
+            chunk, articles = [], 0
+    if chunk:
+        yield chunk
 
 
 def origin(article: Article) -> str:
