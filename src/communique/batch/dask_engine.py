@@ -14,6 +14,7 @@ not shared between threads here, and processes are what use the cores.
 
 from __future__ import annotations
 
+import logging
 from collections import deque
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -57,7 +58,7 @@ def run_on_dask(items: Iterable[Article | CommuniqueError], *, model: str, sched
             client = Client(scheduler)
         else:
             cluster = LocalCluster(n_workers=workers or available_cores(), threads_per_worker=1, processes=True,
-                                   dashboard_address=None)
+                                   dashboard_address=None, silence_logs=logging.ERROR)
             client = Client(cluster)
     try:
         client.register_plugin(PipelinePlugin(model))
