@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import functools
-import sqlite3
-
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
@@ -89,22 +87,23 @@ def test_a_rerun_must_keep_the_shard_size(tmp_path):
     assert result.exit_code == 1 and "--shard-size 4" in result.output
 
 
-def test_batch_then_load_twice_stores_each_article_once(tmp_path):
+def test_batch_then_load_twice_stores_each_article_once(tmp_path, db_url):
+    from communique.store import Store
+
     src = str(write_jsonl(tmp_path / "wire.jsonl"))
-    out, db = tmp_path / "out", tmp_path / "store.db"
+    out = tmp_path / "out"
     runner = CliRunner()
     made = runner.invoke(main, ["batch", src, "--out", str(out), "--shard-size", "4", "-j", "1", "-q"])
     assert made.exit_code == 1 and "wire.jsonl:5" in made.output  # the bad line, named
-    first = runner.invoke(main, ["load", str(out), "--db", str(db)])
+    first = runner.invoke(main, ["load", str(out), "--db", db_url])
     assert first.exit_code == 0, first.output
     assert "14 new articles" in first.output
-    with sqlite3.connect(db) as conn:
-        counts = [conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-                  for t in ("articles", "event_mentions", "actors", "failures")]
-    again = runner.invoke(main, ["load", str(out), "--db", str(db)])
+    with Store(db_url) as store:
+        counts = store.counts()
+        failures = [(f.line, f.stage) for f in store.failures()]
+    again = runner.invoke(main, ["load", str(out), "--db", db_url])
     assert again.exit_code == 0 and "0 new articles, 14 already stored" in again.output
-    with sqlite3.connect(db) as conn:
-        assert [conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-                for t in ("articles", "event_mentions", "actors", "failures")] == counts
-        assert conn.execute("SELECT line, stage FROM failures").fetchall() == [(5, "read")]
-    assert counts[0] == 14 and counts[1] > 0
+    with Store(db_url) as store:
+        assert store.counts() == counts
+        assert [(f.line, f.stage) for f in store.failures()] == failures == [(5, "read")]
+    assert counts["articles"] == 14 and counts["events"] > 0
