@@ -36,6 +36,13 @@ def _errors_are_one_line(command: Callable) -> Callable:
     return wrapper
 
 
+def _need(module: str) -> None:
+    import importlib.util
+
+    if importlib.util.find_spec(module) is None:
+        raise CommuniqueError(f"{module} is not installed: pip install 'communique[batch]'")
+
+
 @main.command()
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
 @click.option("--out", required=True, metavar="DIR", type=click.Path(file_okay=False),
@@ -67,12 +74,14 @@ def batch(inputs: tuple[str, ...], out: str, engine: str, scheduler: str | None,
     files. Bad inputs go to the failures table; the exit status is then 1.
     Load the shards into a database with `communique load DIR`.
     """
+    _need("pyarrow")
     from .batch import BatchSummary, read_batch_inputs, run_batch
     from .batch.inputs import count_batch_inputs
 
     if scheduler:
         engine = "dask"
     if engine == "dask":
+        _need("distributed")
         from .batch.dask_engine import run_on_dask
 
         run = functools.partial(run_on_dask, model=model, scheduler=scheduler, workers=workers,
@@ -122,6 +131,7 @@ def load(folder: str, db: str, batch_size: int, quiet: bool) -> None:
     shards have finished) stores only what is new. The failures of the batch are
     recorded in the database's failures table.
     """
+    _need("pyarrow")
     from .batch import count_finished, read_shards
     from .cli_store import _open
     from .store import IngestSummary
