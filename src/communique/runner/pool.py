@@ -27,6 +27,7 @@ from ..records import Article
 from .work import Result, Work, chunks, extract_articles, from_wire, origin, to_wire
 
 DEFAULT_ARTICLE_TIMEOUT = 60.0
+_WARM_UP = "Chile and Peru signed a trade accord in Lima on Monday, the ministry said."
 # A worker that exits before it is ready this many times in a row means workers cannot start.
 _MAX_START_FAILURES = 3
 
@@ -101,6 +102,9 @@ def _serve(conn: Connection, model: str, batch_size: int, work: Work) -> None:
         from ..nlp import load_pipeline
 
         load_pipeline(model)
+        # The first extraction in a process builds the gazetteer index and loads the lexicons
+        # (seconds, more on a busy machine): done before any article's time limit starts.
+        list(extract_articles([Article(text=_WARM_UP)], model, 1))
     except Exception as exc:  # noqa: BLE001 - told to the parent, which stops the run
         conn.send(("fatal", isinstance(exc, CommuniqueError), str(exc) or type(exc).__name__))
         return
