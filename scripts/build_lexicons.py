@@ -167,6 +167,8 @@ ORG_BY_NAME = {
     "european commission": "EU", "european parliament": "EU", "european council": "EU",
     "un refugee agency": "UNHCR", "world food programme": "WFP", "world food program": "WFP",
     "wfp": "WFP", "unrwa": "UNRWA",
+    # Predecessor bodies take their successor's code.
+    "general agreement on tariffs and trade": "WTO", "gatt": "WTO",
 }
 ORG_NAMES = {
     "OSCE": "OSCE", "OPCW": "Organisation for the Prohibition of Chemical Weapons",
@@ -181,6 +183,13 @@ ORG_NAMES = {
     "WFP": "World Food Programme", "UNRWA": "UNRWA",
 }
 NGO_CODES = {"AMNESTY", "HRW", "MSF", "GREENPEACE", "ICRC", "OXFAM"}
+# News organisations whose state of origin is a plain fact: as the news gold codes them
+# (a ministry's or a newspaper's country is its state's), their country is that state.
+MEDIA_HOME = {
+    "REUTERS": "GBR", "BBC": "GBR", "GUARDIAN": "GBR", "AFP": "FRA", "ASSOCIATEDPRESS": "USA",
+    "CNN": "USA", "NYT": "USA", "WASHINGTONPOST": "USA", "WSJ": "USA", "MCCLATCHY": "USA",
+    "BUZZFEED": "USA", "ALMONITOR": "USA", "ALJAZEERA": "QAT", "XINHUA": "CHN",
+}
 
 # Armed groups: primary-name surface -> short code, where the name's initials would be cryptic.
 GROUP_CODES = {
@@ -226,6 +235,7 @@ GROUP_NAMES = {"HOUTHI": "Houthis", "SDF": "Syrian Democratic Forces", "YPG": "P
                "BOKOHARAM": "Boko Haram", "FSA": "Free Syrian Army"}
 
 # Demonyms and other forms a news reader expects; PETRARCH covers many but not all.
+# A bare "Korean" is South Korea's, as a bare "Korea" already is in COUNTRY_EXTRAS.
 DEMONYMS = """
 AFG afghan; ALB albanian; DZA algerian; AGO angolan; ARG argentine,argentinian;
 ARM armenian; AUS australian,aussie; AUT austrian; AZE azerbaijani,azeri; BHR bahraini;
@@ -236,7 +246,7 @@ TCD chadian; CHL chilean; CHN chinese; COL colombian; COD congolese; CRI costa r
 HRV croatian,croat; CUB cuban; CYP cypriot; CZE czech,czechs; DNK danish,dane; DJI djiboutian;
 DOM dominican; ECU ecuadorian; EGY egyptian; SLV salvadoran; ERI eritrean; EST estonian;
 ETH ethiopian; FJI fijian; FIN finnish,finn; FRA french; GAB gabonese; GMB gambian;
-GEO georgian; DEU german; GHA ghanaian; GRC greek; GTM guatemalan; GIN guinean;
+GEO georgian; DEU german,west german,east german; GHA ghanaian; GRC greek; GTM guatemalan; GIN guinean;
 HTI haitian; HND honduran; HUN hungarian; ISL icelandic; IND indian; IDN indonesian;
 IRN iranian; IRQ iraqi; IRL irish; ISR israeli; ITA italian; CIV ivorian; JAM jamaican;
 JPN japanese; JOR jordanian; KAZ kazakh,kazakhs,kazakhstani; KEN kenyan; KWT kuwaiti;
@@ -251,7 +261,7 @@ PNG papua new guinean; PRY paraguayan; PER peruvian; PHL philippine,filipino;
 POL polish,pole; PRT portuguese; QAT qatari; ROU romanian; RUS russian,soviet; RWA rwandan;
 SAU saudi,saudi arabian; SEN senegalese; SRB serbian,serb; SLE sierra leonean;
 SGP singaporean; SVK slovak; SVN slovenian,slovene; SOM somali; ZAF south african;
-KOR south korean,s. korean; SSD south sudanese; ESP spanish,spaniard; LKA sri lankan;
+KOR south korean,s. korean,korean; SSD south sudanese; ESP spanish,spaniard; LKA sri lankan;
 SDN sudanese; SUR surinamese; SWE swedish,swede; CHE swiss; SYR syrian; TWN taiwanese;
 TJK tajik; TZA tanzanian; THA thai; TGO togolese; TTO trinidadian; TUN tunisian;
 TUR turkish,turk; TKM turkmen; UGA ugandan; UKR ukrainian; ARE emirati; GBR british,briton;
@@ -953,7 +963,6 @@ def build_igos(international: list[Block], milnonstate: list[Block], countries_b
             for text in kept + INSTITUTION_EXTRAS.get(code, []):
                 add(text, entry)
             stats["igos: national institutions kept"] += 1
-            stats["igos: national institutions kept"] += 1
     for text, code in ORG_BY_NAME.items():
         if text not in entries:
             source = next((e for e in entries.values() if e["code"] == code), None)
@@ -965,6 +974,9 @@ def build_igos(international: list[Block], milnonstate: list[Block], countries_b
     for text, (code, country) in GROUP_SUPPLEMENT.items():
         add(text, {"code": code, "name": GROUP_NAMES.get(code, display_name(text)), "kind": "group",
                    "sector": "REB", "country": country}, override=True)
+    for entry in entries.values():
+        if entry["code"] in MEDIA_HOME and not entry["country"]:
+            entry["country"] = MEDIA_HOME[entry["code"]]
     # One display name per code, so that every surface of an organisation agrees.
     names: dict[str, Counter] = defaultdict(Counter)
     for entry in entries.values():

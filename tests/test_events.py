@@ -74,7 +74,6 @@ def dyads(result):
          ("REQUEST", ("KEN",), ("ZMB",), None)),
         ("France and Britain launched strikes on Libyan air defences.", ("ASSAULT", ("FRA", "GBR"), ("LBY",), None)),
         ("Ghana accused Togo of shelling a border village.", ("ACCUSE", ("GHA",), ("TGO",), None)),
-        ("Ghana accused Togo of shelling a border village.", ("ASSAULT", ("TGO",), (), None)),
         ("Chile said it would not meet the demands of Bolivia.", ("CONCEDE", ("CHL",), ("BOL",), "negated")),
         # A state blocking ships coerces; civilians blocking roads protest.
         ("The Philippine coast guard said Chinese vessels blocked its ships near the shoal.",
@@ -118,6 +117,40 @@ def dyads(result):
         ("The Saudi-led coalition bombed Houthi positions in Yemen on Monday.",
          ("ASSAULT", ("SAU",), ("YEM",), None)),
         ("U.S.-led forces attacked Iraqi positions on Friday.", ("ASSAULT", ("USA",), ("IRQ",), None)),
+        # An act done to someone, told in the passive with no agent, is aimed at the sufferer
+        # from an unknown source; whoever one is expelled or deported from does it.
+        ("Two Ghanaian opposition leaders were sentenced to ten years in prison on Monday.",
+         ("COERCE", (), ("GHA",), None)),
+        ("Four Dutch diplomats have been expelled from Venezuela.", ("SANCTION", ("VEN",), ("NLD",), None)),
+        ("Six Moroccan migrants were deported from Spain on Tuesday.", ("COERCE", ("ESP",), ("MAR",), None)),
+        # Setting up posts and bases readies a force (CAMEO 15), against whoever it faces.
+        ("Sudanese rebels set up checkpoints along the border with Chad.",
+         ("MOBILIZE", ("SDN",), ("TCD",), None)),
+        ("The Indian army established a new base near the border with Nepal.",
+         ("MOBILIZE", ("IND",), ("NPL",), None)),
+        # Hyphenated and slashed pairs name both parties, combining forms too.
+        ("U.S.-Cuban talks resumed in Havana on Monday.", ("CONSULT", ("CUB", "USA"), (), None)),
+        ("Indo-Pakistani talks on water sharing resumed in Delhi.", ("CONSULT", ("IND", "PAK"), (), None)),
+        ("A Sino-Vietnamese meeting on the sea border ended on Friday.", ("CONSULT", ("CHN", "VNM"), (), None)),
+        # A visit with a destination and no visitor of its own is made by its clause's subject.
+        ("Chilean President Ana Soto spoke at the end of an official visit to Peru.",
+         ("CONSULT", ("CHL",), ("PER",), None)),
+        ("Prime Minister Ito of Japan left for Canberra after a brief visit to Jakarta.",
+         ("CONSULT", ("JPN",), ("IDN",), None)),
+        # Going on strike is a labour strike (CAMEO 143), which no launcher governs.
+        ("Hundreds of Zambian teachers went on strike on Monday.", ("PROTEST", ("ZMB",), ("ZMB",), None)),
+        # A document speaks for whoever issued it.
+        ("A joint statement by Chile and Peru condemned the bombing.",
+         ("ACCUSE", ("CHL", "PER"), (), None)),
+        # Receiving turns an act round: the giver acts towards the receiver.
+        ("Serbia won support from Russia for its stance.", ("SUPPORT", ("RUS",), ("SRB",), None)),
+        ("Colombia received aid from Spain on Monday.", ("AID", ("ESP",), ("COL",), None)),
+        # A bare "Korean" is South Korea's, as a bare "Korea" is.
+        ("The visiting Korean minister held talks with Indian officials in Delhi.",
+         ("CONSULT", ("KOR",), ("IND",), None)),
+        # Crowds and mobs are actors, of the country where they act.
+        ("A mob attacked a police station in Accra on Sunday.", ("ASSAULT", ("GHA",), ("GHA",), None)),
+        ("Angry crowds stormed the parliament in Nairobi on Monday.", ("ASSAULT", ("KEN",), ("KEN",), None)),
     ],
 )
 def test_event_dyads(text, expected):
@@ -212,9 +245,16 @@ def test_circumstance_of_an_agreement_stays_its_own_event():
     assert {"AGREE", "CONSULT"} <= {e.category for e in result.events}
 
 
-def test_accused_action_is_still_reported():
-    result = extract("Ghana accused Togo of shelling a border village.", published=PUB)
-    assert {"ACCUSE", "ASSAULT"} <= {e.category for e in result.events}
+@pytest.mark.parametrize("text", [
+    "Ghana accused Togo of shelling a border village.",
+    "Ghana alleged that Togolese troops had shelled a border village.",
+])
+def test_what_someone_is_accused_of_is_part_of_the_accusation(text):
+    # The accusing is the event; the alleged act is its content (a further trigger), not a
+    # second event reported as fact.
+    result = extract(text, published=PUB)
+    assert [(e.category, len(e.also)) for e in result.events] == [("ACCUSE", 1)], dyads(result)
+    assert dyads(result)[0][:3] == ("ACCUSE", ("GHA",), ("TGO",))
 
 
 def test_country_actor_is_not_its_own_target():
@@ -572,7 +612,7 @@ def test_no_event_of(text, unwanted):
      ("PROTEST", ("KEN",), ("KEN",), None)),
     # Failing to agree refuses; failing to do anything else is that act, not done.
     ("Kenya and Uganda failed to reach agreement on the border.", ("REJECT", ("KEN", "UGA"), (), None)),
-    ("Kenyan authorities are failing to protect Somali refugees, Amnesty International complained on Monday.",
+    ("Kenyan police have failed to protect Somali refugees this month, the Kenyan government admitted.",
      ("AID", ("KEN",), ("SOM",), "negated")),
 ])
 def test_more_event_dyads(text, expected):
@@ -631,3 +671,24 @@ def test_a_date_naming_a_thing_does_not_date_the_act():
     result = extract("Kenya welcomed a Monday court ruling, which rejected a petition by Ugandan traders.",
                      published=PUB)
     assert [e.date for e in result.events if e.category == "REJECT"] == ["2024-05-06"], dyads(result)
+
+
+@pytest.mark.parametrize("text", [
+    "Doctors in Lima prescribe the new drugs to most patients.",
+    "The Finnish ministry supports a move towards lower fees.",
+])
+def test_cooperation_or_support_towards_no_one_is_no_event(text):
+    assert [e.category for e in extract(text, published=PUB).events
+            if e.category in ("COOPERATE", "SUPPORT")] == []
+
+
+def test_support_towards_someone_stays_an_event():
+    assert ("SUPPORT", ("FIN",), ("EST",), None) in dyads(
+        extract("Finland praised Estonia's handling of the crisis.", published=PUB))
+
+
+def test_a_journey_by_civilians_is_no_visit():
+    result = extract("A team of Chilean medical workers will travel to Lima later this month.", published=PUB)
+    assert not [e for e in result.events if e.mode == "visit"], dyads(result)
+    official = extract("Chile's foreign minister will travel to Lima later this month.", published=PUB)
+    assert ("CONSULT", ("CHL",), ("PER",), "future") in dyads(official)

@@ -385,3 +385,33 @@ def test_html_fragment_without_page_furniture_is_read_by_paragraphs(tmp_path):
     paragraphs = article.text.split("\n\n")
     assert len(paragraphs) == 2
     assert paragraphs[0].startswith("The two delegations met")
+
+
+def _stdin(monkeypatch, data: bytes) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+
+
+def test_stdin_jsonl_is_sniffed(monkeypatch):
+    lines = ["", json.dumps(GOOD1), "not json", json.dumps({"text": "Second piped article.", "id": "p2"})]
+    _stdin(monkeypatch, ("\n  " + "\n".join(lines) + "\n").encode())
+    items = list(read_inputs(["-"]))
+    assert [type(i).__name__ for i in items] == ["Article", "InputError", "Article"]
+    assert items[0].origin == "<stdin>:3" and items[2].id == "p2"
+    assert items[1].path == "<stdin>" and items[1].line == 4
+
+
+def test_stdin_format_overrides_the_guess(monkeypatch):
+    _stdin(monkeypatch, b'{"text": "braces at the start of a plain note"}')
+    (article,) = read_inputs(["-"], input_format="text")
+    assert article.text.startswith('{"text"')
+    _stdin(monkeypatch, b"<html><body><p>" + b"A page piped in with enough words to count as an article. " * 3
+           + b"</p></body></html>")
+    (page,) = read_inputs(["-"], input_format="html")
+    assert page.text.startswith("A page piped in")
+
+
+def test_stdin_jsonl_reads_long_streams_across_chunks(monkeypatch):
+    lines = [json.dumps({"text": f"Article number {n} " + "word " * 4000, "id": str(n)}) for n in range(60)]
+    _stdin(monkeypatch, "\n".join(lines).encode())
+    ids = [a.id for a in read_inputs(["-"])]
+    assert ids == [str(n) for n in range(60)]

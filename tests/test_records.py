@@ -115,6 +115,8 @@ def events(draw) -> Event:
         confidence=draw(st.floats(min_value=0, max_value=1)),
         reciprocal=draw(st.booleans()),
         also=draw(st.lists(spans(), max_size=2)),
+        cameo=draw(st.none() | st.sampled_from(["040", "0311", "190"])),
+        sentence_number=draw(st.none() | st.integers(min_value=1, max_value=500)),
     )
 
 

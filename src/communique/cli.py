@@ -51,13 +51,18 @@ def main() -> None:
               help="Articles parsed per spaCy batch (and handed to a worker at a time).")
 @worker_options
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@click.option("--input-format", type=click.Choice(("jsonl", "text", "html")), default=None,
+              help="What '-' (standard input) holds; by default JSONL when its first non-blank "
+                   "character is '{', else one text article.")
 def extract(paths: tuple[str, ...], fmt: str | None, published: dt.date | None, model: str,
-            batch_size: int, workers: int | None, article_timeout: float, quiet: bool) -> None:
+            batch_size: int, workers: int | None, article_timeout: float, quiet: bool,
+            input_format: str | None) -> None:
     """Extract events, actors, quotes, times and places from articles.
 
     PATH is a text file (optional first line 'date YYYY-MM-DD <standfirst>'), an HTML
     page, a JSONL file (one article per line: id, text, title, published, url, source),
-    a directory (searched recursively), a URL, or '-' for standard input.
+    a directory (searched recursively), a URL, or '-' for standard input (JSONL
+    lines when it starts with '{', else one text article; see --input-format).
 
     Bad inputs are reported one line each on stderr; the rest are still processed,
     and the exit status is 1 at the end if any input failed.
@@ -75,8 +80,9 @@ def extract(paths: tuple[str, ...], fmt: str | None, published: dt.date | None, 
     total = count_items(paths) if show else None
     try:
         with article_progress(err, total, quiet=not show) as update:
-            stream = run_articles(read_inputs(paths, published=published), workers=workers, model=model,
-                                  chunk_size=batch_size, article_timeout=article_timeout)
+            stream = run_articles(read_inputs(paths, published=published, input_format=input_format),
+                                  workers=workers, model=model, chunk_size=batch_size,
+                                  article_timeout=article_timeout)
             for done, item in enumerate(stream, start=1):
                 update(done)
                 if isinstance(item, CommuniqueError):
@@ -114,11 +120,16 @@ def _many(paths: tuple[str, ...]) -> bool:
     return any(os.path.isdir(p) or p.endswith((".jsonl", ".jsonl.gz")) for p in paths)
 
 
+# cli_lists imports cli_store's helpers, so it comes first: under `python -m communique.cli`
+# cli_store is then never left half-imported when cli_lists needs it.
+from . import cli_lists  # noqa: E402,F401  (dyads, failures)
 from . import cli_store  # noqa: E402,F401  (registers the store commands on main)
 
 from . import cli_eval  # noqa: E402,F401
 
 from . import cli_batch  # noqa: E402,F401  (registers batch and load)
+
+from . import cli_web  # noqa: E402,F401  (communique serve)
 
 
 # Exit statuses: 0 done, 1 some input failed (each named on stderr), 2 a bad option or
@@ -141,4 +152,8 @@ def run() -> None:
 
 
 if __name__ == "__main__":  # pragma: no cover
-    run()
+    # Under `python -m communique.cli` this file is __main__, and the command modules above
+    # registered their commands on the group of the module communique.cli: run that one.
+    from communique.cli import run as registered
+
+    registered()

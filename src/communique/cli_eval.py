@@ -35,6 +35,18 @@ def _common(func: Callable[..., Any]) -> Callable[..., Any]:
     return func
 
 
+def _part_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    """--part and --errors of the evals that score a dev set we tune on (see eval.split)."""
+    func = click.option("--errors", default=0, show_default=True, type=click.IntRange(0),
+                        help="List the first N errors, of the part scored; with --part all, of the read "
+                             "part only (the unread part is scored, never read).")(func)
+    return click.option("--part", "part", type=click.Choice(["all", "read", "unread"]), default="all",
+                        show_default=True,
+                        help="Score one part of the fixed hash split: 'read' (whose errors you read "
+                             "while writing rules), 'unread' (only ever scored), or 'all' (the whole "
+                             "set and both parts side by side).")(func)
+
+
 @contextmanager
 def _progress(quiet: bool, label: str) -> Iterator[Callable[[int, int], None] | None]:
     """A progress bar on stderr when it is a terminal; the library only calls back."""
@@ -95,27 +107,28 @@ def _guarded(func: Callable[..., Any]) -> Callable[..., Any]:
 
 @main.group("eval")
 def eval_group() -> None:
-    """Measure Communique against gold sets: PLOVER events, re3d entities, MEANTIME times and
-    coreference, and the project's own quote gold; `eval gate` checks the pinned floors."""
+    """Measure Communique against gold sets: PLOVER events, whole news articles, cameo-news
+    sentences, re3d entities, MEANTIME times and coreference, and the project's own quote
+    gold; `eval gate` checks the pinned floors. Dev sets we tune on are split by a fixed hash
+    into a read part and an unread part (--part)."""
 
 
 @eval_group.command("plover")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
-@click.option("--errors", default=0, show_default=True, type=click.IntRange(0),
-              help="Show the first N sentences the system gets wrong (also in the JSON report).")
+@_part_option
 @click.option("--min-confidence", default=0.0, show_default=True, type=click.FloatRange(0.0, 1.0),
               help="Score only events of at least this confidence, to see what an analyst's "
                    "confidence filter trades (the gate and the headline figures use 0).")
 @_common
 @_guarded
-def plover_cmd(file: str, errors: int, min_confidence: float, as_json: bool, out: str | None, model: str,
-               batch_size: int, quiet: bool) -> None:
+def plover_cmd(file: str, part: str, errors: int, min_confidence: float, as_json: bool, out: str | None,
+               model: str, batch_size: int, quiet: bool) -> None:
     """Score PLOVER gold records (JSONL with text, plover, source, target, textInfo.markup):
     category, dyad and evidence, for all events and for the top event per sentence."""
     from .eval.plover import evaluate_plover
 
     with _progress(quiet, "plover") as progress:
-        report = evaluate_plover(file, model=model, batch_size=batch_size, progress=progress,
+        report = evaluate_plover(file, which=part, model=model, batch_size=batch_size, progress=progress,
                                  min_confidence=min_confidence)
     _emit(report, as_json, out, errors=errors)
 
@@ -141,15 +154,19 @@ def re3d_cmd(path: str, mapping: str, as_json: bool, out: str | None, model: str
 
 @eval_group.command("meantime")
 @click.argument("dir", type=click.Path(exists=True))
+@click.option("--part", "part", type=click.Choice(["all", "read", "unread"]), default="all", show_default=True,
+              help="Score one part of the fixed hash split of the documents (by file name), or the whole "
+                   "set with both parts side by side.")
 @_common
 @_guarded
-def meantime_cmd(dir: str, as_json: bool, out: str | None, model: str, batch_size: int, quiet: bool) -> None:
+def meantime_cmd(dir: str, part: str, as_json: bool, out: str | None, model: str, batch_size: int,
+                 quiet: bool) -> None:
     """Score MEANTIME CAT XML (every .xml under DIR): time expression spans and values against
     the document date, and MUC/B-cubed coreference of person and organisation mentions."""
     from .eval.meantime import evaluate_meantime
 
     with _progress(quiet, "meantime") as progress:
-        report = evaluate_meantime(dir, model=model, batch_size=batch_size, progress=progress)
+        report = evaluate_meantime(dir, which=part, model=model, batch_size=batch_size, progress=progress)
     _emit(report, as_json, out)
 
 
@@ -165,6 +182,52 @@ def quotes_cmd(file: str | None, as_json: bool, out: str | None, model: str, bat
     with _progress(quiet, "quotes") as progress:
         report = evaluate_quotes(file, model=model, batch_size=batch_size, progress=progress)
     _emit(report, as_json, out)
+
+
+def _corpora(values: tuple[str, ...]) -> dict[str, str]:
+    out = {}
+    for v in values:
+        name, sep, path = v.partition("=")
+        out.update({name: path} if sep else {"*": v})
+    return out
+
+
+@eval_group.command("news")
+@click.argument("path", type=click.Path(exists=True))
+@click.option("--corpus", "corpus", multiple=True, metavar="[NAME=]PATH",
+              help="Where the article texts are: NAME=PATH for the gold's corpus NAME, or PATH for every "
+                   "corpus (default: <gold folder>/../../corpus/NAME.jsonl). Repeatable.")
+@_part_option
+@_common
+@_guarded
+def news_cmd(path: str, corpus: tuple[str, ...], part: str, errors: int, as_json: bool, out: str | None,
+             model: str, batch_size: int, quiet: bool) -> None:
+    """Score whole news articles coded by hand (PATH: a gold .jsonl or a folder of them, per
+    gold/news/GUIDELINES.md): events, whole records (category and both sides' countries),
+    date and aux of matched events, and actors' country and sector."""
+    from .eval.news import evaluate_news
+
+    with _progress(quiet, "news") as progress:
+        report = evaluate_news(path, corpora=_corpora(corpus), which=part, model=model,
+                               batch_size=batch_size, progress=progress)
+    _emit(report, as_json, out, errors=errors)
+
+
+@eval_group.command("cameo")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@_part_option
+@_common
+@_guarded
+def cameo_cmd(file: str, part: str, errors: int, as_json: bool, out: str | None, model: str, batch_size: int,
+              quiet: bool) -> None:
+    """Score modern news sentences coded by several coders (gold/cameo-news): event detection
+    and the false-event rate on negatives, category over CAMEO root sets, quad class of the
+    top event, and source/target span agreement."""
+    from .eval.cameo import evaluate_cameo
+
+    with _progress(quiet, "cameo") as progress:
+        report = evaluate_cameo(file, which=part, model=model, batch_size=batch_size, progress=progress)
+    _emit(report, as_json, out, errors=errors)
 
 
 @eval_group.command("gate")

@@ -15,7 +15,7 @@ from rich.progress import (BarColumn, MofNCompleteColumn, Progress, ProgressColu
                            TextColumn, TimeElapsedColumn, TimeRemainingColumn)
 from rich.text import Text
 
-from .runner import DEFAULT_ARTICLE_TIMEOUT, available_cores
+from .runner import DEFAULT_ARTICLE_TIMEOUT
 
 
 def worker_options(f: Callable) -> Callable:
@@ -24,9 +24,9 @@ def worker_options(f: Callable) -> Callable:
                      help="An article a worker spends longer on is reported as a failure (naming it) and "
                           "its worker replaced; the run goes on. Applies with 2 or more workers.")(f)
     return click.option("--workers", "-j", "--processes", "workers", type=click.IntRange(1, 256), default=None,
-                        help=f"Worker processes, each loading the pipeline once and extracting whole "
-                             f"articles (default: the cores available, {available_cores()} here). 1 runs "
-                             f"in this process. -j and --processes are the same option.")(f)
+                        help="Worker processes, each loading the pipeline once and extracting whole "
+                             "articles (default: the cores this process may use). 1 runs in this process. "
+                             "-j and --processes are the same option.")(f)
 
 
 class RateColumn(ProgressColumn):

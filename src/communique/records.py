@@ -258,6 +258,11 @@ class Event:
     reciprocal: bool = False
     # Further triggers in the same article that report this same event.
     also: list[Span] = field(default_factory=list)
+    # The CAMEO code of the trigger ("0311", "190"), for GDELT- and ICEWS-shaped exports:
+    # the verb lexicon's for its pattern, else the crosswalk's for the category and mode.
+    cameo: str | None = None
+    # The 1-based number of the event's sentence in the article (ICEWS' Sentence Number).
+    sentence_number: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -277,6 +282,8 @@ class Event:
             "sentence": {"start": self.sentence[0], "end": self.sentence[1]},
             "confidence": self.confidence,
             "also": [s.to_dict() for s in self.also],
+            "cameo": self.cameo,
+            "sentence_number": self.sentence_number,
         }
 
     @classmethod
@@ -298,6 +305,8 @@ class Event:
             confidence=d.get("confidence", 0.5),
             reciprocal=d.get("reciprocal", False),
             also=[Span.from_dict(s) for s in d.get("also", [])],
+            cameo=d.get("cameo"),
+            sentence_number=d.get("sentence_number"),
         )
 
 

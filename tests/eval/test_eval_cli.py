@@ -127,3 +127,87 @@ def test_gate_without_gold_scores_the_shipped_quotes_only(tmp_path):
 def test_gate_with_a_missing_floors_file(tmp_path):
     r = run("gate", "--floors", tmp_path / "nope.json")
     assert r.exit_code == 1 and "communique: error:" in r.stderr and "floors" in r.stderr
+
+
+NEWS = FIXTURES / "newsset" / "gold" / "news"
+
+
+def test_news_all_parts_errors_from_read_part_only():
+    r = run("news", NEWS, "--json", "--errors", "50", "-q")
+    assert r.exit_code == 0, r.stderr
+    data = json.loads(r.stdout)
+    assert data["eval"] == "news" and data["articles"] == {"all": 2, "read": 1, "unread": 1}
+    h = data["headline"]
+    for key in ("event_f1", "record_f1", "date_accuracy", "aux_accuracy", "actor_recall",
+                "actor_country_accuracy", "actor_sector_accuracy"):
+        assert 0 <= h[key] <= 1 and f"read.{key}" in h and f"unread.{key}" in h
+    # "news-c" is the read article: errors only ever come from it unless --part unread asks
+    assert data["errors_part"] == "read" and {e["article"] for e in data["errors"]} <= {"news-c"}
+    r = run("news", NEWS / "tiny.jsonl")
+    assert r.exit_code == 0 and "read" in r.stdout and "unread" in r.stdout and "event_f1" in r.stdout
+
+
+def test_news_one_part_and_corpus_override(tmp_path):
+    corpus = tmp_path / "elsewhere.jsonl"
+    shutil.copy(FIXTURES / "newsset" / "corpus" / "tinywire.jsonl", corpus)
+    gold = tmp_path / "g" / "tiny.jsonl"   # no corpus beside it: --corpus must say where
+    gold.parent.mkdir()
+    shutil.copy(NEWS / "tiny.jsonl", gold)
+    r = run("news", gold, "-q")
+    assert r.exit_code == 1 and "cannot read the corpus" in r.stderr and "--corpus" in r.stderr
+    for spec in (f"tinywire={corpus}", str(corpus)):
+        r = run("news", gold, "--corpus", spec, "--part", "unread", "--errors", "5", "--json", "-q")
+        assert r.exit_code == 0, r.stderr
+        data = json.loads(r.stdout)
+        assert data["articles"] == {"unread": 1} and all(k.startswith("unread.") for k in data["headline"])
+        assert {e["article"] for e in data["errors"]} <= {"news-a"}
+
+
+def test_news_malformed_gold_is_one_line(tmp_path):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text((NEWS / "tiny.jsonl").read_text(encoding="utf-8") + '{"id": "z", "corpus": 3}\n',
+                   encoding="utf-8")
+    r = run("news", bad)
+    assert r.exit_code == 1 and "bad.jsonl:3" in r.stderr and len(r.stderr.strip().splitlines()) == 1
+
+
+def test_cameo_parts_and_part_option():
+    r = run("cameo", FIXTURES / "cameo_tiny.jsonl", "--json", "--errors", "10", "-q")
+    assert r.exit_code == 0, r.stderr
+    data = json.loads(r.stdout)
+    h = data["headline"]
+    assert data["eval"] == "cameo" and set(data["parts"]) == {"all", "read", "unread"}
+    counts = data["parts"]["all"]
+    assert counts["negatives"] == 1 and counts["category_roots"] == 2 and counts["detection"]["fn"] + \
+        counts["detection"]["tp"] == 3                                       # cam-4 (event null) takes no part
+    assert h["false_event_rate"] + h["negative_accuracy"] == 1.0
+    assert {"category_f1", "quad_accuracy", "target_span_agreement", "read.category_f1"} <= set(h)
+    assert all(e["id"] != "cam-3" for e in data["errors"])                 # cam-3 is unread
+    r = run("cameo", FIXTURES / "cameo_tiny.jsonl", "--part", "read", "-q")
+    assert r.exit_code == 0 and "unread" not in r.stdout and "category_f1" in r.stdout
+
+
+def test_plover_and_meantime_take_part():
+    data = json.loads(run("plover", FIXTURES / "plover_tiny.jsonl", "--json", "-q").stdout)
+    assert {"all.category_f1", "read.all.category_f1", "unread.top.dyad_f1"} <= set(data["headline"])
+    data = json.loads(run("plover", FIXTURES / "plover_tiny.jsonl", "--part", "read", "--json", "-q").stdout)
+    assert data["part"] == "read" and all(k.startswith("read.") for k in data["headline"])
+    data = json.loads(run("meantime", FIXTURES / "meantime", "--json", "-q").stdout)
+    assert "time_value_accuracy" in data["headline"] and "read.time_value_accuracy" in data["headline"]
+
+
+def test_gate_runs_news_and_cameo(tmp_path):
+    gold = tmp_path / "gold"
+    (gold / "news").mkdir(parents=True)
+    (gold / "cameo-news").mkdir()
+    (tmp_path / "corpus").mkdir()
+    shutil.copy(NEWS / "tiny.jsonl", gold / "news" / "dev.jsonl")
+    shutil.copy(FIXTURES / "newsset" / "corpus" / "tinywire.jsonl", tmp_path / "corpus")
+    shutil.copy(FIXTURES / "cameo_tiny.jsonl", gold / "cameo-news" / "dev.jsonl")
+    path = tmp_path / "floors.json"
+    path.write_text(json.dumps({"news": {"event_f1": 0.0, "unread.record_f1": 0.0},
+                                "cameo": {"negative_accuracy": 0.0, "read.category_f1": 0.0}}), encoding="utf-8")
+    r = run("gate", "--gold", gold, "--floors", path, "--json", "-q")
+    assert r.exit_code == 0, r.stderr
+    data = json.loads(r.stdout)
+    assert data["passed"] and len(data["checks"]) == 4 and not data["skipped"]

@@ -103,7 +103,7 @@ def test_queries_do_not_create_a_database(tmp_path):
 @pytest.mark.parametrize("args", [
     ["events", "--db", "sqlite:///{tmp}/absent.db"],
     ["timeline", "IND", "KOR", "--db", "postgresql://me:pw@127.0.0.1:1/x"],
-    ["events", "--db", "sqlite:///{tmp}/store.db", "--dyad", "INDIA"],
+    ["events", "--db", "sqlite:///{tmp}/store.db", "--category", "HUG"],  # unknown countries: exit 2 (test_cli_traps)
     ["export", "--format", "csv", "--out", "{tmp}/no/dir/x.csv", "--db", "sqlite:///{tmp}/store.db"],
     ["search", "--db", "sqlite:///{tmp}/store.db", "--", "-nothing"],
 ])

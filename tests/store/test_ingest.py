@@ -260,7 +260,8 @@ def extractions(draw) -> Extraction:
             date_precision=draw(_maybe(st.sampled_from(["day", "month", "year", "week", "decade"]))),
             place=draw(_maybe(st.builds(PlaceRef, _text, _maybe(st.just("IND")), _maybe(_float), _maybe(_float)))),
             score=draw(_maybe(_float)), confidence=draw(st.floats(0, 1)), reciprocal=draw(st.booleans()),
-            also=draw(st.lists(_span, max_size=2))))
+            also=draw(st.lists(_span, max_size=2)), cameo=draw(_maybe(st.sampled_from(["042", "1823"]))),
+            sentence_number=draw(_maybe(st.integers(1, 99)))))
     quotes = [Quote(speaker=draw(_maybe(st.sampled_from(ids))) if ids else None, cue=draw(_span),
                     content=draw(_span), direct=draw(st.booleans()),
                     event=draw(_maybe(st.sampled_from([e.id for e in events]))) if events else None)

@@ -85,11 +85,21 @@ def test_timeline_counts_groups_and_mean_score(filled):
     assert r.events == 3 and r.mean_score == 2.5 and r.start == dt.date(2021, 3, 1)
     weeks = filled.timeline("IND", "KOR", by="week")
     assert [(w.period, w.events) for w in weeks] == [("2021-W12", 2), ("2021-W13", 1)]
-    assert [d.period for d in filled.timeline("IND", "KOR", by="day")] == ["2021-03-26", "2021-03-29"]
+    # Empty periods between the first and the last count zero.
+    days = filled.timeline("IND", "KOR", by="day")
+    assert [(d.period, d.events) for d in days] == [("2021-03-26", 2), ("2021-03-27", 0), ("2021-03-28", 0),
+                                                     ("2021-03-29", 1)]
+    assert days[1].mean_score is None and days[1].verbal_cooperation == 0
     (rus,) = filled.timeline("RUS", "UKR", by="year")
     assert (rus.period, rus.verbal_conflict, rus.material_conflict, rus.mean_score) == ("2022", 1, 1, -6.0)
-    assert [r.period for r in filled.timeline("KOR", by="year")] == ["2021", "2024"]
-    assert filled.timeline("IND", "KOR", since=dt.date(2021, 3, 27), by="day")[0].period == "2021-03-29"
+    assert [(r.period, r.events > 0) for r in filled.timeline("KOR", by="year")] == \
+        [("2021", True), ("2022", False), ("2023", False), ("2024", True)]
+    assert [r.period for r in filled.timeline("IND", "KOR", since=dt.date(2021, 3, 27), by="day")] == \
+        ["2021-03-27", "2021-03-28", "2021-03-29"]
+    # since and until give the periods asked for, events or not.
+    months = filled.timeline("IND", "KOR", since=dt.date(2020, 12, 5), until=dt.date(2021, 4, 2))
+    assert [(m.period, m.events) for m in months] == [("2020-12", 0), ("2021-01", 0), ("2021-02", 0),
+                                                       ("2021-03", 3), ("2021-04", 0)]
     with pytest.raises(StoreError):
         filled.timeline("IND", "KOR", by="fortnight")
 
@@ -165,18 +175,18 @@ def test_export_csv_jsonl_parquet(filled, tmp_path):
     assert pq.read_table(tmp_path / "none.parquet").num_rows == 0
 
 
-def test_export_cameo_rows(filled, tmp_path):
+def test_export_cameo_is_gdelt(filled, tmp_path):
     from communique.store import EventFilter
 
     filled.export("cameo", str(tmp_path / "e.tsv"), EventFilter(dyad="IND-KOR", since=dt.date(2021, 1, 1)))
     rows = list(csv.DictReader((tmp_path / "e.tsv").open(encoding="utf-8"), delimiter="\t"))
-    consult = next(r for r in rows if r["PLOVERCategory"] == "CONSULT" and r["SQLDATE"] == "20210326")
-    assert (consult["Actor1CountryCode"], consult["Actor2CountryCode"], consult["EventRootCode"],
-            consult["QuadClass"]) == ("IND", "KOR", "04", "1")
+    assert len(rows) == 3 and len({r["GLOBALEVENTID"] for r in rows}) == 3  # one row per event
+    consult = next(r for r in rows if r["EventRootCode"] == "04" and r["SQLDATE"] == "20210326")
+    assert (consult["Actor1CountryCode"], consult["Actor2CountryCode"], consult["EventCode"],
+            consult["QuadClass"]) == ("IND", "KOR", "040", "1")
     assert consult["NumMentions"] == "1" and consult["SOURCEURL"] == "https://news.example/ind-kor"
-    assert consult["Actor1Name"] == "INDIA"
-    agree = next(r for r in rows if r["PLOVERCategory"] == "AGREE")
-    assert (agree["Actor1CountryCode"], agree["Actor2CountryCode"], agree["EventRootCode"]) == ("IND", "KOR", "03")
+    agree = next(r for r in rows if r["EventRootCode"] == "03")
+    assert (agree["Actor1CountryCode"], agree["Actor2CountryCode"], agree["EventCode"]) == ("IND", "KOR", "030")
 
 
 def test_failed_export_leaves_no_file(filled, tmp_path, monkeypatch):
@@ -185,8 +195,8 @@ def test_failed_export_leaves_no_file(filled, tmp_path, monkeypatch):
     def broken(event, day):
         raise RuntimeError("disk gone")
 
-    monkeypatch.setattr(export, "cameo_rows", broken)
+    monkeypatch.setattr(export, "gdelt_row", broken)
     with pytest.raises(RuntimeError):
-        filled.export("cameo", str(tmp_path / "e.tsv"))
+        filled.export("gdelt", str(tmp_path / "e.tsv"))
     assert list(tmp_path.iterdir()) == [] or all(p.suffix == ".db" or "store.db" in p.name
                                                   for p in tmp_path.iterdir())

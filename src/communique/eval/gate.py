@@ -6,7 +6,7 @@ Floors file::
 
     {"comment": "...",
      "plover": {"all.category_f1": 0.58, ...}, "re3d_test": {...}, "re3d_raw": {...},
-     "meantime": {...}, "quotes": {...}}
+     "meantime": {...}, "quotes": {...}, "news": {...}, "cameo": {...}}
 
 Each metric name is a key of that report's ``headline()``.
 """
@@ -49,6 +49,16 @@ def _quotes(gold: Path, **kw: Any) -> Any:
     return evaluate_quotes(None, **kw)
 
 
+def _news(gold: Path, **kw: Any) -> Any:
+    from .news import evaluate_news
+    return evaluate_news(gold / "news" / "dev.jsonl", **kw)
+
+
+def _cameo(gold: Path, **kw: Any) -> Any:
+    from .cameo import evaluate_cameo
+    return evaluate_cameo(gold / "cameo-news" / "dev.jsonl", **kw)
+
+
 # name -> (path that must exist under the gold folder, or None for the packaged gold; runner)
 GOLD_SETS: dict[str, tuple[str | None, Callable[..., Any]]] = {
     "plover": ("plover/dev.jsonl", _plover),
@@ -56,6 +66,8 @@ GOLD_SETS: dict[str, tuple[str | None, Callable[..., Any]]] = {
     "re3d_raw": ("re3d", _re3d_raw),
     "meantime": ("meantime", _meantime),
     "quotes": (None, _quotes),
+    "news": ("news/dev.jsonl", _news),
+    "cameo": ("cameo-news/dev.jsonl", _cameo),
 }
 
 

@@ -32,6 +32,7 @@ from typing import Any
 
 from ..records import Article, Extraction
 from .common import PRF, GoldFormatError, Progress, detokenise, match_one_to_one, ratio, run_pipeline
+from .split import SCORED_PARTS, part, part_headline, select
 
 __all__ = [
     "MeantimeDoc",
@@ -67,6 +68,7 @@ class MeantimeDoc:
     timexes: list[Timex]
     clusters: list[list[Span]]    # gold PER/ORG entities, each a list of mention spans
     scored_end: int = 0           # end of the annotated stretch; predictions after it are not scored
+    file: str = ""                # file name without folders: the read/unread split key
 
 
 def _date(value: str | None) -> dt.date | None:
@@ -170,7 +172,7 @@ def _parse(path: Path) -> MeantimeDoc:
                 members[target.get("m_id")].append(span)
     return MeantimeDoc(root.get("doc_name") or path.stem, text, published,
                        sorted(timexes, key=lambda t: (t.start, t.end)),
-                       [sorted(v) for v in members.values() if v], scored_end)
+                       [sorted(v) for v in members.values() if v], scored_end, path.name)
 
 
 def load_meantime(path: str | Path) -> list[MeantimeDoc]:
@@ -429,11 +431,13 @@ def predicted_timexes(ex: Extraction, *, end: int | None = None) -> list[Timex]:
 class MeantimeReport:
     gold_path: str
     documents: int
-    times: TimeScores
+    times: TimeScores             # of the part asked for (the whole set by default)
     coref: CorefScores
     failures: list[str] = field(default_factory=list)
+    part: str = "all"
+    parts: dict[str, dict[str, float]] = field(default_factory=dict)  # read/unread headlines
 
-    def headline(self) -> dict[str, float]:
+    def own_headline(self) -> dict[str, float]:
         return {
             "time_strict_f1": round(self.times.strict.f1, 4),
             "time_lenient_f1": round(self.times.lenient.f1, 4),
@@ -443,16 +447,27 @@ class MeantimeReport:
             "coref_b3_f1": round(self.coref.b3.f1, 4),
         }
 
+    def headline(self) -> dict[str, float]:
+        return part_headline({self.part: self.own_headline(), **self.parts})
+
     def to_dict(self) -> dict[str, Any]:
-        return {"eval": "meantime", "gold": self.gold_path, "documents": self.documents,
+        return {"eval": "meantime", "gold": self.gold_path, "documents": self.documents, "part": self.part,
+                "split": "part(file name): sha256 of the name, first 8 bytes big-endian, even = read",
                 "headline": self.headline(), "failures": self.failures,
                 "times": self.times.to_dict(), "coreference": self.coref.to_dict(),
                 "coreference_scope": {"gold": list(COREF_GOLD_TYPES), "predicted": list(COREF_ACTOR_KINDS)}}
 
 
-def evaluate_meantime(path: str | Path, *, model: str | None = None, batch_size: int = 32,
+def _score(docs: Sequence[MeantimeDoc], times: Sequence[list[Timex]],
+           clusters: Sequence[list[list[Span]]]) -> tuple[TimeScores, CorefScores]:
+    return (score_times([d.timexes for d in docs], times, [d.text for d in docs]),
+            score_coreference([d.clusters for d in docs], clusters))
+
+
+def evaluate_meantime(path: str | Path, *, which: str = "all", model: str | None = None, batch_size: int = 32,
                       progress: Progress | None = None) -> MeantimeReport:
-    docs = load_meantime(path)
+    """Score the documents of the part asked for; for 'all', also each part's headline."""
+    docs = select(load_meantime(path), lambda d: d.file, which)
     articles = [Article(text=d.text, published=d.published, id=d.id) for d in docs]
     pred_times, pred_clusters, failures = [], [], []
     untrimmed = 0
@@ -464,7 +479,12 @@ def evaluate_meantime(path: str | Path, *, model: str | None = None, batch_size:
         pred_clusters.append(predicted_clusters(ex, end=doc.scored_end) if ex else [])
         if item.failure:
             failures.append(item.failure)
-    times = score_times([d.timexes for d in docs], pred_times, [d.text for d in docs])
+    times, coref = _score(docs, pred_times, pred_clusters)
     times.diagnostics["predicted_spans_with_surrounding_whitespace"] = untrimmed
-    coref = score_coreference([d.clusters for d in docs], pred_clusters)
-    return MeantimeReport(str(path), len(docs), times, coref, failures)
+    report = MeantimeReport(str(path), len(docs), times, coref, failures, which)
+    if which == "all":
+        for name in SCORED_PARTS:
+            keep = [i for i, d in enumerate(docs) if part(d.file) == name]
+            t, c = _score([docs[i] for i in keep], [pred_times[i] for i in keep], [pred_clusters[i] for i in keep])
+            report.parts[name] = MeantimeReport("", len(keep), t, c).own_headline()
+    return report

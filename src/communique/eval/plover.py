@@ -37,6 +37,7 @@ from ..extract.events import as_intention
 from ..ontology import lexicon
 from ..records import Actor, Article, Extraction
 from .common import PRF, GoldFormatError, Progress, overlaps, ratio, run_pipeline
+from .split import SCORED_PARTS, part, part_headline, select
 
 __all__ = [
     "GoldSentence",
@@ -325,8 +326,10 @@ class PloverReport:
     results: list[SentenceResult] = field(default_factory=list)
     primary: str = "all"
     failures: list[str] = field(default_factory=list)  # items an extractor raised on
+    part: str = "all"                                  # the part scored (see eval.split)
+    parts: dict[str, dict[str, float]] = field(default_factory=dict)  # read/unread headlines
 
-    def headline(self) -> dict[str, float]:
+    def own_headline(self) -> dict[str, float]:
         out = {}
         for name, v in self.variants.items():
             out[f"{name}.category_f1"] = round(v.category.f1, 4)
@@ -334,10 +337,18 @@ class PloverReport:
             out[f"{name}.evidence"] = round(v.evidence, 4)
         return out
 
+    def headline(self) -> dict[str, float]:
+        """Keys ``all.*``/``top.*`` name the event selection; a part's keys are prefixed
+        (``read.all.category_f1``)."""
+        return part_headline({self.part: self.own_headline(), **self.parts})
+
     def errors(self, limit: int | None = None) -> list[SentenceResult]:
-        """Sentences where the primary selection misses or adds a category or dyad."""
+        """Sentences where the primary selection misses or adds a category or dyad, of the
+        part scored (of the read part when that is the whole set)."""
         bad = []
         for r in self.results:
+            if self.part == "all" and part(r.gold.text) != "read":
+                continue
             chosen = r.events if self.primary == "all" else top_event(r.events)
             cats = {e.category for e in chosen}
             dyads = set().union(*(e.dyads() for e in chosen)) if chosen else set()
@@ -347,7 +358,9 @@ class PloverReport:
 
     def to_dict(self, *, errors: int = 0) -> dict[str, Any]:
         return {
-            "eval": "plover", "gold": self.gold_path, "sentences": self.sentences,
+            "eval": "plover", "gold": self.gold_path, "part": self.part, "sentences": self.sentences,
+            "split": "part(sentence text): sha256 of the text, first 8 bytes big-endian, even = read",
+            "errors_part": "read" if self.part == "all" else self.part,
             "gold_events": self.gold_events, "primary": self.primary,
             "selection": {"all": "every event Communique emits for the sentence",
                           "top": "one event per sentence: highest confidence, ties to the earliest trigger"},
@@ -469,11 +482,12 @@ def score_plover(gold: Sequence[GoldSentence], predicted: Sequence[Sequence[Pred
     )
 
 
-def evaluate_plover(path: str | Path, *, model: str | None = None, batch_size: int = 32,
+def evaluate_plover(path: str | Path, *, which: str = "all", model: str | None = None, batch_size: int = 32,
                     progress: Progress | None = None, min_confidence: float = 0.0) -> PloverReport:
-    """Extract every gold sentence (published on its record's date) and score it; with
-    ``min_confidence``, only the events of at least that confidence."""
-    gold = load_plover_gold(path)
+    """Extract every gold sentence of the part asked for (published on its record's date)
+    and score it; with ``min_confidence``, only the events of at least that confidence. For
+    the whole set, each part's headline is scored too."""
+    gold = select(load_plover_gold(path), lambda g: g.text, which)
     articles = [Article(text=g.text, published=g.published, id=g.ids[0]) for g in gold]
     predicted, failures = [], []
     for item in run_pipeline(articles, model=model, batch_size=batch_size, progress=progress):
@@ -483,4 +497,9 @@ def evaluate_plover(path: str | Path, *, model: str | None = None, batch_size: i
             failures.append(item.failure)
     report = score_plover(gold, predicted, gold_path=str(path))
     report.failures = failures
+    report.part = which
+    if which == "all":
+        for name in SCORED_PARTS:
+            keep = [i for i, g in enumerate(gold) if part(g.text) == name]
+            report.parts[name] = score_plover([gold[i] for i in keep], [predicted[i] for i in keep]).own_headline()
     return report

@@ -9,12 +9,15 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from .cameo import CameoReport
 from .common import PRF
 from .gate import GateResult
 from .meantime import MeantimeReport
+from .news import NewsReport
 from .plover import PloverReport
 from .quotes import QuotesReport
 from .re3d import NER_MAPPING, RE3D_TYPES, RECORD_MAPPING, Re3dReport
+from .split import PARTS, SCORED_PARTS
 
 __all__ = ["as_json", "render", "render_gate"]
 
@@ -56,13 +59,32 @@ def _failures(failures: list[str]) -> list[RenderableType]:
     return [Text(f"extraction failed on {len(failures)} item(s), scored as empty: {failures[0]}", style="red")]
 
 
+def render_parts(headline: dict[str, float], title: str = "Headline by part") -> Table:
+    """The headline with the whole set and the read/unread parts side by side (a column for
+    each part the report has: ``read.x`` is part read, a key without a part prefix the whole set)."""
+    cells: dict[str, dict[str, float]] = {}
+    for key, value in headline.items():
+        head, _, rest = key.partition(".")
+        which, metric = (head, rest) if head in SCORED_PARTS else ("all", key)
+        cells.setdefault(metric, {})[which] = value
+    present = [p for p in PARTS if any(p in row for row in cells.values())]
+    t = Table(title=title, title_justify="left", show_edge=False)
+    t.add_column("score")
+    for p in present:
+        t.add_column(p, justify="right")
+    for metric, row in cells.items():
+        t.add_row(metric, *[_f(row[p]) if p in row else "-" for p in present])
+    return t
+
+
 def render_plover(r: PloverReport, *, errors: int = 0) -> RenderableType:
     parts: list[RenderableType] = [Text(
         f"PLOVER  {r.gold_path}  {r.sentences} sentences, {r.gold_events} gold events. Predictions are "
         f"mapped through as_intention. 'all' = every event (primary); 'top' = highest-confidence "
         f"event per sentence.", style="bold")]
     parts += _failures(r.failures)
-    head = _prf_table("Headline", "score")
+    parts.append(render_parts(r.headline()))
+    head = _prf_table(f"Headline ({r.part})", "score")
     for name, v in r.variants.items():
         head.add_row(*_prf_row(f"category ({name})", v.category))
         head.add_row(*_prf_row(f"dyad ({name})", v.dyad))
@@ -95,7 +117,8 @@ def render_plover(r: PloverReport, *, errors: int = 0) -> RenderableType:
     parts.append(_counts("gold trigger words in sentences without an event",
                          d["gold_triggers_in_sentences_without_event"]))
     if errors:
-        t = Table(title=f"First {errors} sentences with errors", title_justify="left", show_lines=True)
+        t = Table(title=f"First {errors} sentences with errors ({'read' if r.part == 'all' else r.part} part)",
+                  title_justify="left", show_lines=True)
         for c in ("sentence", "gold", "predicted"):
             t.add_column(c, overflow="fold")
         for res in r.errors(errors):
@@ -136,8 +159,10 @@ def render_re3d(r: Re3dReport) -> RenderableType:
 
 
 def render_meantime(r: MeantimeReport) -> RenderableType:
-    parts: list[RenderableType] = [Text(f"MEANTIME  {r.gold_path}  {r.documents} documents", style="bold")]
+    parts: list[RenderableType] = [Text(f"MEANTIME  {r.gold_path}  {r.documents} documents ({r.part})",
+                                        style="bold")]
     parts += _failures(r.failures)
+    parts.append(render_parts(r.headline()))
     t = _prf_table("Time expressions", "")
     t.add_row(*_prf_row("span strict", r.times.strict))
     t.add_row(*_prf_row("span lenient", r.times.lenient))
@@ -186,6 +211,53 @@ def render_quotes(r: QuotesReport) -> RenderableType:
     return Group(*parts)
 
 
+def _errors_table(title: str, rows: list[dict[str, Any]], columns: tuple[str, ...]) -> Table:
+    t = Table(title=title, title_justify="left", show_lines=True)
+    for c in columns:
+        t.add_column(c, overflow="fold")
+    for row in rows:
+        t.add_row(*[str(row.get(c, "")) if not isinstance(row.get(c), list) else "\n".join(map(str, row[c]))
+                    for c in columns])
+    return t
+
+
+def render_news(r: NewsReport, *, errors: int = 0) -> RenderableType:
+    n = {k: v.articles for k, v in r.scores.items()}
+    parts: list[RenderableType] = [Text(
+        f"News  {r.gold_path}  articles: " + ", ".join(f"{k} {v}" for k, v in n.items()) +
+        ". Events match inside the gold sentence by category (own, also_ok or as_intention); a whole "
+        "record also needs both sides' country sets.", style="bold")]
+    parts += _failures(r.failures)
+    parts.append(render_parts(r.headline()))
+    s = r.scores.get("all") or r.scores[r.part]
+    parts.append(Text(f"{r.part}: {s.events.tp} matched of {s.events.tp + s.events.fn} gold and "
+                      f"{s.events.tp + s.events.fp} system events, {s.records.tp} whole records right; "
+                      f"{s.found_actors}/{s.gold_actors} gold actors found, {s.unmatched_actors} of "
+                      f"{s.system_actors} system actors match no gold actor"))
+    if errors:
+        parts.append(_errors_table(f"First {errors} errors ({'read' if r.part == 'all' else r.part} part)",
+                                   r.errors(errors), ("article", "error", "gold", "system")))
+    return Group(*parts)
+
+
+def render_cameo(r: CameoReport, *, errors: int = 0) -> RenderableType:
+    parts: list[RenderableType] = [Text(
+        f"cameo-news  {r.gold_path}  {len(r.gold)} sentences ({r.part}). Detection over event true/false; "
+        f"category over root sets where known; quad of the top event; spans of the matched event.",
+        style="bold")]
+    parts += _failures(r.failures)
+    parts.append(render_parts(r.headline()))
+    s = r.scores.get("all") or r.scores[r.part]
+    parts.append(Text(f"{r.part}: {s.negatives} negatives, {s.detection.fp} with a false event; "
+                      f"{s.category_recalled}/{s.category_roots} root sets recalled, {s.category_right}/"
+                      f"{s.category_predicted} categories right; quad {s.quad_right}/{s.quad_records}; source "
+                      f"{s.source_right}/{s.source_records}, target {s.target_right}/{s.target_records}"))
+    if errors:
+        parts.append(_errors_table(f"First {errors} errors ({'read' if r.part == 'all' else r.part} part)",
+                                   r.errors(errors), ("id", "text", "errors", "gold", "system")))
+    return Group(*parts)
+
+
 def render_gate(result: GateResult) -> RenderableType:
     t = Table(title="Eval gate", title_justify="left", show_edge=False)
     for c in ("gold set", "score", "value", "floor", ""):
@@ -204,4 +276,8 @@ def render(report: Any, **options: Any) -> RenderableType:
         return render_meantime(report)
     if isinstance(report, QuotesReport):
         return render_quotes(report)
+    if isinstance(report, NewsReport):
+        return render_news(report, **options)
+    if isinstance(report, CameoReport):
+        return render_cameo(report, **options)
     raise TypeError(f"no table for {type(report).__name__}")

@@ -208,11 +208,12 @@ def _common_noun_mentions(doc: Doc, taken: set[int], stances: set[int]) -> list[
                                source="group", confidence=0.6))
             continue
         named_by = any(c.i in taken and c.i not in stances for c in mods)  # "Hezbollah guerrillas"
+        many = tok.tag_ in ("NNS", "NNPS") or low in vocab.COLLECTIVE_NOUNS
         if not countries and not named_by and sector in _LOCAL_SECTORS and (
-                (tok.dep_ in ("nsubj", "nsubjpass") and tok.tag_ in ("NNS", "NNPS")) or tok.dep_ == "nsubjpass"):
-            # Unnamed people acting ("protesters rallied in Paris") or suffering ("a
-            # journalist was killed in Beirut"): of the country where it happens, else of
-            # the country the story is in.
+                (tok.dep_ in ("nsubj", "nsubjpass") and many) or tok.dep_ == "nsubjpass"):
+            # Unnamed people acting ("protesters rallied in Paris", "a mob stormed ...") or
+            # suffering ("a journalist was killed in Beirut"): of the country where it
+            # happens, else of the country the story is in.
             where = _located_by_verb(doc, tok.head)
             out.append(Mention(tok.i, tok.i + 1, "group", tok.text, sector=sector, source="group",
                                country=where, relative=None if where else "home", confidence=0.4))
@@ -304,6 +305,7 @@ def _leftover_adjectives(doc: Doc, taken: set[int]) -> list[Mention]:
                 i += n - 1
                 break
         i += 1
+    out += _pair_mentions(doc, taken)
     for ent in doc.ents:
         if ent.label_ not in ("NORP", "GPE") or any(t in taken for t in range(ent.start, ent.end)):
             continue
@@ -311,6 +313,23 @@ def _leftover_adjectives(doc: Doc, taken: set[int]) -> list[Mention]:
         if found and found[1] == "adjective":
             out.append(Mention(ent.start, ent.end, "country", vocab.country_display_name(found[0]),
                                country=found[0], source="country", confidence=0.6))
+    return out
+
+
+def _pair_mentions(doc: Doc, taken: set[int]) -> list[Mention]:
+    """ "Sino-Indian", "Franco-Spanish", "U.S.-Japan": a country mention for each part of a
+    hyphenated pair, which the NER often leaves untagged."""
+    out = []
+    for hyphen in doc[1:-1]:
+        left, right = doc[hyphen.i - 1], doc[hyphen.i + 1]
+        if hyphen.text not in ("-", "–", "/") or left.whitespace_ or hyphen.whitespace_:
+            continue
+        pair = vocab.pair_countries([left.text, right.text])
+        for t, code in zip((left, right), pair or ()):
+            if t.i not in taken:  # "U.S." may be the NER's already; "Soviet" beside it not
+                out.append(Mention(t.i, t.i + 1, "country", vocab.country_display_name(code),
+                                   country=code, source="country", confidence=0.6))
+                taken.add(t.i)
     return out
 
 

@@ -318,27 +318,34 @@ def _resolve_institution(doc: Doc, cl: _Clusters, m: "Mention", home: str | None
 
 
 _VISIT_VERBS = {"arrive", "visit", "travel", "fly", "land", "tour", "come"}
+# Words of a journey anywhere in the clause whose subject a person is: "made the
+# recommendation soon after returning from a U.S. visit", "on his way home from China".
+_JOURNEY_WORDS = _VISIT_VERBS | {"return", "trip", "tour", "stopover", "stop-over", "way", "journey"}
 
 
 def _visited(doc: Doc, g: list["Mention"]) -> str | None:
-    """The country a person is reported arriving in or visiting."""
+    """The country a person is reported arriving in, visiting or coming back from: whoever
+    travels to or from a country is, failing other evidence, not of that country."""
     from .places import country_of_place
 
     for m in g:
         head = doc[m.end - 1]
-        verb = head.head
-        if head.dep_ != "nsubj" or verb.lemma_ not in _VISIT_VERBS:
+        if head.dep_ not in ("nsubj", "nsubjpass"):
             continue
-        objs = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "to")
-                for p in c.children if p.dep_ == "pobj"]
-        objs += [c for c in verb.children if c.dep_ == "dobj"]
-        for o in objs:
-            ent = next((e for e in doc.ents if e.start <= o.i < e.end), None)
-            if ent is None:
+        for word in head.head.subtree:
+            if word.lemma_.lower() not in _JOURNEY_WORDS or word.i in range(m.start, m.end):
                 continue
-            found = country_of_place(ent.text, kinds=("name", "adjective", "capital", "city", "region"))
-            if found:
-                return found
+            near = {word, *word.children}  # "way home from China": "from" hangs on "home"
+            places = [p for c in word.subtree if c.dep_ == "prep" and c.head in near and
+                      c.lower_ in ("in", "to", "from") for p in c.children if p.dep_ == "pobj"]
+            places += [c for c in word.children if c.dep_ in ("dobj", "compound", "amod", "nmod")]
+            places += [c for p in list(places) for c in p.children if c.dep_ in ("compound", "amod", "nmod")]
+            for o in places:
+                ent = next((e for e in doc.ents if e.start <= o.i < e.end), None)
+                found = ent is not None and country_of_place(
+                    ent.text, kinds=("name", "adjective", "capital", "city", "region"))
+                if found:
+                    return found
     return None
 
 

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 from ..ontology import lexicon
 from ..ontology.triggers import (
     ALERT_VERBS, CONTEXT_WORDS, COOPERATIVE, DAMAGING_VERBS, GOVERNED_NOUN_TRIGGERS, INTENT_HEADS, LAUNCHERS, JOINT_ADVERBS, LIGHT_VERB_NOUN_OVERRIDES, LIGHT_VERB_OVERRIDES, LIGHT_VERBS,
-    NOT_TRIGGERS, NOUN_TRIGGERS, PATTERN_ONLY, PROPERTY_NOUNS, RAZING_VERBS, RECIPROCAL, SOURCELESS, THREAT_MODES,
+    NOT_TRIGGERS, NOUN_TRIGGERS, ON_STRIKE_VERBS, RECEIVED_NOUN_TRIGGERS, RECEIVERS, PATTERN_ONLY, PROPERTY_NOUNS, RAZING_VERBS, RECIPROCAL, SOURCELESS, THREAT_MODES,
     VERB_OBJECT_TRIGGERS, VERB_TRIGGERS,
 )
 from ..records import Event, Place, Quote, Span, TimeRef
@@ -24,6 +24,7 @@ from .doctext import doc_text
 from . import vocab
 from .actors import ActorIndex
 from .anchors import history, nearness, owned_places, when, where
+from .cameo import trigger_cameo
 from .nonevents import COMPLAINTS, background, characterises, market_demand, no_comment, within_background
 from .folds import (
     conditional,
@@ -49,6 +50,7 @@ from .participants import (
     VERBAL_AT,
     conj_head,
     country_of_modifier,
+    place_party,
     expand,
     lemma_is,
     subjects,
@@ -170,6 +172,11 @@ def _noun_key(tok: Token) -> str | None:
         obj = conj_head(tok)
         if obj.dep_ == "dobj" and lemma_is(obj.head, LAUNCHERS):
             return tok.lower_
+        if tok.lemma_.lower() == "strike" and _on(tok) is not None:
+            return "on strike"  # "teachers went on strike": a labour strike
+    if tok.lemma_.lower() in RECEIVED_NOUN_TRIGGERS and conj_head(tok).dep_ in ("dobj", "nsubjpass") and \
+            lemma_is(conj_head(tok).head, RECEIVERS):
+        return tok.lemma_.lower()  # "won support from Russia"
     if tok.lower_ in NOUN_TRIGGERS:
         return tok.lower_
     if tok.lemma_.lower() in NOUN_TRIGGERS:
@@ -177,9 +184,17 @@ def _noun_key(tok: Token) -> str | None:
     return None
 
 
+def _on(tok: Token) -> Token | None:
+    """The verb of "went on strike", "stayed on hunger strike", if ``tok`` is its noun."""
+    prep = conj_head(tok).head
+    if conj_head(tok).dep_ == "pobj" and prep.lower_ == "on" and lemma_is(prep.head, ON_STRIKE_VERBS):
+        return prep.head
+    return None
+
+
 def _noun_trigger(key: str) -> tuple[str, str | None, tuple[str, ...]]:
     """The trigger of a key ``_noun_key`` found."""
-    return NOUN_TRIGGERS.get(key) or GOVERNED_NOUN_TRIGGERS[key]
+    return NOUN_TRIGGERS.get(key) or GOVERNED_NOUN_TRIGGERS.get(key) or RECEIVED_NOUN_TRIGGERS[key]
 
 
 def _noun_candidate(ctx: Context, tok: Token) -> Candidate | None:
@@ -207,23 +222,36 @@ def _noun_candidate(ctx: Context, tok: Token) -> Candidate | None:
         elif c.dep_ == "prep" and c.lower_ in NOUN_TARGET_PREPS.get(category, ("with", "to", "against")):
             for p in c.children:
                 if p.dep_ == "pobj":
-                    found = expand(ctx, p) or (country_of_modifier(ctx, p) if category in AGAINST else [])
+                    found = expand(ctx, p) or (country_of_modifier(ctx, p) if category in AGAINST else []) \
+                        or ([a] if mode == "visit" and (a := place_party(ctx, p)) else [])
                     cand.target += [a for a in found if a not in cand.target]
     if not cand.source:
         mods = [a for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i
                 for a in expand(ctx, c)]
-        # Hyphenated pairs ("India-Korea talks") parse as chains of compounds.
+        # Hyphenated pairs ("India-Korea talks", "Sino-Indian meeting") parse as chains
+        # of modifiers.
         for c in tok.children:
-            if c.dep_ == "compound":
+            if c.dep_ in ("compound", "amod") and c.i < tok.i:
                 for g in c.children:
                     if g.dep_ in ("compound", "amod", "nmod"):
                         mods += [a for a in expand(ctx, g) if a not in mods]
         cand.source = mods
         if len(mods) > 1 and category in RECIPROCAL:
             cand.reciprocal = True
+    if not cand.source and mode == "visit" and any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children):
+        cand.source = _traveller(ctx, tok)
     anchor = conj_head(tok)
     head = anchor.head
-    if anchor.dep_ in ("dobj", "nsubjpass", "attr", "ccomp", "oprd") and head.pos_ in ("VERB", "AUX") and \
+    givers = _givers(ctx, tok, head) if anchor.dep_ in ("dobj", "nsubjpass") and lemma_is(head, RECEIVERS) else []
+    if givers:
+        # "Serbia won support from Russia": the giver acts towards the receiver.
+        cand.governor = head
+        subj, passive = subjects(ctx, head)
+        receivers = [a for c in head.children if c.dep_ == "nsubjpass" for a in expand(ctx, c)] \
+            if passive else subj
+        cand.source, cand.target, cand.reciprocal = givers, [a for a in receivers if a not in givers], False
+        cand.confidence = 0.75
+    elif anchor.dep_ in ("dobj", "nsubjpass", "attr", "ccomp", "oprd") and head.pos_ in ("VERB", "AUX") and \
             lemma_is(head, LIGHT_VERBS | {"be"}):
         cand.governor = head
         override = LIGHT_VERB_NOUN_OVERRIDES.get((_light_lemma(head), key)) or \
@@ -244,6 +272,11 @@ def _noun_candidate(ctx: Context, tok: Token) -> Candidate | None:
         cand.target += [a for a in targets(ctx, head, passive, owned=cand.category in AGAINST)
                         if a not in cand.target and a not in cand.source]
         cand.confidence = 0.75
+    elif category == "PROTEST" and _on(tok) is not None and not cand.source:
+        # "thirty teachers went on strike", "refugees have gone on hunger strike"
+        cand.governor = _on(tok)
+        cand.source = subjects(ctx, cand.governor)[0]
+        cand.confidence = 0.75
     elif anchor.dep_ == "pobj" and anchor.head.lower_ == "under" and lemma_is(anchor.head.head, _PLACERS):
         # "has been put under investigation in Italy", "police placed him under arrest"
         cand.governor = placer = anchor.head.head
@@ -262,6 +295,35 @@ def _noun_candidate(ctx: Context, tok: Token) -> Candidate | None:
     if len(cand.source) > 1 and not cand.target and category in RECIPROCAL:
         cand.reciprocal = True
     return cand
+
+
+# Cooperation and support are relations: told of one side with no one it is towards ("doctors
+# prescribe drugs", "the ministry supports a move") they report no event between actors.
+_RELATIONAL = {"COOPERATE", "SUPPORT"}
+
+
+def _of_state(ctx: Context, actor_id: str) -> bool:
+    """Whether an actor can pay a visit that event data codes: a state, its officials and
+    bodies, an international body, a party; not civilians, companies or aid workers."""
+    a = ctx.actors.actor(actor_id) or NO_ACTOR
+    return a.kind == "country" or a.sector in vocab.STATE_SECTORS or a.sector in ("PTY", "OPP", "REB") or \
+        (a.kind == "person" and a.sector is None) or (a.country is not None and len(a.country) != 3)
+
+
+def _givers(ctx: Context, noun: Token, verb: Token) -> list[str]:
+    """Who an act received is from: the "from" phrase of the noun or of the receiving verb."""
+    return [a for c in [*noun.children, *verb.children] if c.dep_ == "prep" and c.lower_ == "from"
+            for p in c.children if p.dep_ == "pobj" for a in expand(ctx, p)]
+
+
+def _traveller(ctx: Context, visit: Token) -> list[str]:
+    """Who makes a visit with a destination and no visitor of its own: the subject of the
+    clause it is told in ("said at the end of a two-day visit to Mexico", "spoke on the
+    first day of an official visit to Argentina")."""
+    tok = visit
+    while tok.dep_ in ("pobj", "prep") and tok.head is not tok:
+        tok = tok.head
+    return subjects(ctx, tok)[0] if tok.pos_ in ("VERB", "AUX") and tok is not visit else []
 
 
 # Blows struck at words are criticism (CAMEO 111): "attacked the government's trade policy".
@@ -343,6 +405,19 @@ def _states_a_fact(verb: Token) -> bool:
 _VOWS = {"vow", "swear"}
 
 
+# Acts done to someone: reported in the passive with no agent ("was sentenced", "were
+# expelled"), they are still coded, aimed at whoever suffers them, from an unknown source.
+_DONE_TO = frozenset({"ASSAULT", "COERCE", "SANCTION"})
+
+
+def _suffered(tok: Token, category: str, passive: bool) -> bool:
+    """Whether an act with no named agent is still an event: violence and coercion that
+    news reports without a doer (``SOURCELESS``), and any act done to someone in the passive."""
+    if category in ("ASSAULT", "COERCE") and lemma_is(tok, SOURCELESS):
+        return True
+    return passive and category in _DONE_TO
+
+
 def _verb_candidate(ctx: Context, tok: Token) -> Candidate | None:
     if tok.pos_ != "VERB":
         return None
@@ -375,8 +450,12 @@ def _verb_candidate(ctx: Context, tok: Token) -> Candidate | None:
         # mobilised or stood down stands for its own side;
         # "Vietnam is committed to ...": the one committed pledges.
         source = [a for c in tok.children if c.dep_ == "nsubjpass" for a in expand(ctx, c)]
-    if not source and not (category in ("ASSAULT", "COERCE") and lemma_is(tok, SOURCELESS)):
+    if not source and not _suffered(tok, category, passive):
         return None
+    if not source and passive and mode in ("expel", "deport"):
+        # "were expelled from Iran": whoever one is expelled from expels.
+        source = [a for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"
+                  for p in c.children if p.dep_ == "pobj" for a in expand(ctx, p)]
     if category == "CONSULT" and obj is not None and not expand(ctx, obj) and \
             obj.pos_ in ("NOUN", "PROPN") and not _noun_key(obj) and obj.lemma_.lower() not in _SUPPORT_NOUNS:
         return None  # "could not meet the repayments" is no meeting
@@ -387,6 +466,8 @@ def _verb_candidate(ctx: Context, tok: Token) -> Candidate | None:
     if mode == "visit" and tok.lemma_.lower() in ("travel", "go", "head", "fly") and not any(
             c.dep_ in ("prep", "dative") and c.lower_ in ("to", "into") for c in tok.children):
         return None  # "deported for traveling without documents": a journey to no one
+    if mode == "visit" and source and not any(_of_state(ctx, a) for a in source):
+        return None  # "a team of medical workers will travel to Sylhet": a journey, no diplomacy
     if category == "CONSULT" and mode is None and tok.lemma_.lower() in ("meet", "convene") and \
             len(source) == 1 and obj is None and not any(
                 c.dep_ == "prep" and c.lower_ in ("with", "between") for c in tok.children):
@@ -707,6 +788,7 @@ def extract_events(doc: Doc, *, actors: ActorIndex, times: list[TimeRef], places
     for cand in cands:
         threatened(ctx, cand)
     cands = [c for c in cands if not conditional(c)]
+    sentence_numbers = {s.start: n for n, s in enumerate(doc.sents, start=1)}
     events: list[Event] = []
     for cand in cands:
         if cand.mode == "visit" and not cand.target:
@@ -721,6 +803,8 @@ def extract_events(doc: Doc, *, actors: ActorIndex, times: list[TimeRef], places
             # "promised to democratize Serbia": reform at home, no other party
             cand.target = [] if _at_home(ctx, cand, found) else found
         _domestic_target(ctx, cand)
+        if cand.category in _RELATIONAL and not cand.reciprocal and not set(cand.target) - set(cand.source):
+            continue
         date, precision = when(ctx, cand)
         if history(ctx, cand, date):
             continue
@@ -752,6 +836,8 @@ def extract_events(doc: Doc, *, actors: ActorIndex, times: list[TimeRef], places
             confidence=round(min(conf, 0.95), 2),
             reciprocal=cand.reciprocal,
             also=[Span(t.idx, t.idx + len(t.text), t.text) for t in cand.folded],
+            cameo=trigger_cameo(trig, cand.governor, cand.category, cand.mode),
+            sentence_number=sentence_numbers.get(sent.start),
         ))
     merged = merge_events(events, actors)
     for n, e in enumerate(merged, start=1):

@@ -15,10 +15,11 @@ from .participants import REPORTING, Candidate, Context, conj_head, lemma_is, su
 
 # Events whose content is another action: a threat, promise, demand or refusal names an
 # action that has not happened ("threatened to impose sanctions on Y") and takes its other
-# party. An accusation is left out: what X is accused of is still reported news.
+# party. So does an accusation: what X is accused of is its content, alleged, not an act
+# the article reports as fact (the news gold's convention), and X is accused.
 # A protest's stated demand ("blocked roads demanding reforms") is part of the protest.
 FRAMES: dict[str, frozenset[str] | None] = {
-    "THREATEN": None, "AGREE": None, "REQUEST": None, "REJECT": None,
+    "THREATEN": None, "AGREE": None, "REQUEST": None, "REJECT": None, "ACCUSE": None,
     "PROTEST": frozenset({"REQUEST", "ACCUSE", "REJECT"}),
     # "prepared to resume shelling X": a force posture against X, the attack not yet made
     "MOBILIZE": frozenset({"ASSAULT"}),

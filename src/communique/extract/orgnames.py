@@ -69,12 +69,25 @@ def is_quote_mark(tok: Token) -> bool:
     return tok.text in _QUOTES or tok.is_quote
 
 
+# Diseases the NER reads as organisations ("the COVID-19 pandemic").
+_DISEASES = {"covid-19", "covid", "covid19", "coronavirus", "sars", "sars-cov-2", "mers", "ebola",
+             "hiv", "aids", "cholera", "malaria", "polio", "measles", "zika", "h1n1", "h5n1", "mpox",
+             "monkeypox", "tuberculosis", "dengue", "influenza", "anthrax", "omicron"}
+# Office titles in the languages English-language news keeps them in ("the Raksha Mantri",
+# India's defence minister), beside the English ones of ``vocab.TITLE_WORDS``.
+_TITLES_KEPT = {"mantri", "rashtrapati", "sahib", "taoiseach", "tanaiste", "emir", "sultan",
+                "shah", "chancellor", "premier", "minister", "president", "secretary"}
+
+
 def not_an_organisation(doc: Doc, s: int, e: int) -> bool:
     """An ORG entity at tokens [s, e) that names no organisation: a time zone, a stock
-    index, or a maker's name in a model designation."""
+    index, a disease, an office title, or a maker's name in a model designation."""
     key = " ".join(_words(doc[s:e].text))
-    if key in _TIME_ZONES or key in _INDICES:
+    if key in _TIME_ZONES or key in _INDICES or key.replace(" ", "") in _DISEASES or key in _DISEASES:
         return True
+    words = key.split()
+    if words and words[-1] in _TITLES_KEPT and not set(words) & (_GLUE | _OWN_BODY):
+        return True  # "the Raksha Mantri", "Prime Minister": an office, not a body
     if _PRODUCT_STYLE.match(doc[s].text) and not doc[e - 1].lower_.rstrip(".") in COMPANY_SUFFIXES:
         return True  # "xPad", "eReader": a brand styled lower-case first is a product's
     nxt = doc[e] if e < len(doc) else None

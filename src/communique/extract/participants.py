@@ -300,6 +300,27 @@ def _of_actors(ctx: Context, tok: Token) -> list[str]:
     return []
 
 
+# Documents that speak for whoever issued them: "a Canadian parliamentary report called
+# for sanctions", "a joint statement by India and Japan condemned the attack".
+DOCUMENT_NOUNS = {"report", "statement", "resolution", "communique", "communiqué", "declaration",
+                  "letter", "memo", "memorandum", "note", "decree", "ruling", "verdict", "study",
+                  "editorial", "document", "cable", "message", "white paper", "bill", "motion"}
+
+
+def issuers(ctx: Context, doc_noun: Token) -> list[str]:
+    """The actors a document noun stands for: its possessor, its "by"/"from"/"of" phrase,
+    or the actors its modifiers name ("the UN resolution", "a U.S. congressional report")."""
+    if doc_noun.lemma_.lower() not in DOCUMENT_NOUNS:
+        return []
+    found: list[str] = []
+    for c in doc_noun.children:
+        if c.dep_ == "prep" and c.lower_ in ("by", "from", "of"):
+            found += [a for p in c.children if p.dep_ == "pobj" for a in expand(ctx, p)]
+        elif c.dep_ in ("poss", "amod", "compound", "nmod") and c.i < doc_noun.i:
+            found += expand(ctx, c)
+    return list(dict.fromkeys(found))
+
+
 def subjects(ctx: Context, verb: Token) -> tuple[list[str], bool]:
     """Source actors of a verb and whether the verb is passive."""
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
@@ -319,7 +340,7 @@ def subjects(ctx: Context, verb: Token) -> tuple[list[str], bool]:
                 inner = next((s for s in c.children if s.dep_ == "nsubj"), None)
                 if inner is not None:
                     return expand(ctx, inner), False
-            return expand(ctx, c), False
+            return expand(ctx, c) or issuers(ctx, c), False
     if verb.dep_ == "relcl":
         return expand(ctx, verb.head), False
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
@@ -396,6 +417,16 @@ _COOPERATIVE = {"AGREE", "CONSULT", "COOPERATE", "SUPPORT", "AID"}
 _NOT_PARTY_PREPS = {"since", "until", "during", "after", "before", "following", "according", "despite"}
 
 
+def place_party(ctx: Context, tok: Token) -> str | None:
+    """The actor of the country of a place named at ``tok`` (the country's own actor, or one
+    the article implies), as a place stands for its country when it is an act's party."""
+    place = next((p for s, e, p in ctx.places if s <= tok.idx < e), None)
+    if place is None or not place.country:
+        return None
+    return ctx.by_country.get(place.country) or ctx.actors.implied_country(
+        place.country, tok.idx, tok.idx + len(tok.text))
+
+
 def object_party(ctx: Context, verb: Token, source: list[str], category: str) -> list[str]:
     """The first actor named anywhere in the verb's object phrase, as event coders read a
     target when no argument names one: "demanded an admission by Moscow" is aimed at
@@ -426,10 +457,7 @@ def object_party(ctx: Context, verb: Token, source: list[str], category: str) ->
             # "the Iranian arms sale", "the Uruguay Round": a kind of thing, not a party
             continue
         if found is None and places:
-            place = next((p for s, e, p in ctx.places if s <= tok.idx < e), None)
-            if place is not None and place.country:
-                found = ctx.by_country.get(place.country) or ctx.actors.implied_country(
-                    place.country, tok.idx, tok.idx + len(tok.text))
+            found = place_party(ctx, tok)
         if found and found not in source:
             return [found]
     return []

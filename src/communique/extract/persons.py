@@ -124,7 +124,23 @@ def _country_near(doc: Doc, start: int, floor: int) -> tuple[str | None, int]:
     code = vocab.country_code(tok.text)
     if code:
         return code, j
-    return None, start
+    return _country_before_portfolio(doc, start, floor)
+
+
+def _country_before_portfolio(doc: Doc, start: int, floor: int) -> tuple[str | None, int]:
+    """ "Tanzania's Agriculture and Livestock Development Minister": a portfolio of capitalised
+    words the title lexicon lacks stands between the country's possessive and the title."""
+    k = start - 1
+    while k > floor and start - k <= 6 and (doc[k].text[:1].isupper() or doc[k].lower_ in ("and", "&")):
+        k -= 1
+    if k == start - 1 or doc[k].text not in ("'s", "’s") or k - 1 < floor:
+        return None, start
+    j = k - 1
+    ent_start = j
+    while ent_start > floor and doc[ent_start].ent_iob_ == "I":
+        ent_start -= 1
+    code = vocab.country_code(doc[ent_start:j + 1].text) if doc[j].ent_type_ in ("GPE", "NORP") else None
+    return (code, ent_start) if code else (None, start)
 
 
 def person_mentions(doc: Doc) -> list[Mention]:
@@ -151,7 +167,7 @@ def person_mentions(doc: Doc) -> list[Mention]:
             if j < len(doc) and doc[j].text == ".":
                 j += 1
             k = j
-            while k < len(doc) and (_is_name_token(doc[k]) or (
+            while k < len(doc) and (_is_name_token(doc[k]) or _particle_inside_name(doc, k, j) or (
                     doc[k].text in ("-", "‑") and k > j and k + 1 < len(doc) and doc[k + 1].is_alpha
                     and not doc[k].whitespace_) or (doc[k - 1].text in ("-", "‑") and k > j and
                                                     doc[k].is_alpha)) and k - j < 7 and \
@@ -184,6 +200,12 @@ def person_mentions(doc: Doc) -> list[Mention]:
     for m in found:
         _attach_title(doc, m)
     return found
+
+
+def _particle_inside_name(doc: Doc, k: int, first: int) -> bool:
+    """ "von" in "Richard von Weizsaecker": a particle between two parts of one name."""
+    return k > first and doc[k].lower_ in vocab.NAME_PARTICLES and k + 1 < len(doc) and \
+        _is_name_token(doc[k + 1])
 
 
 def _names_organisation(doc: Doc, i: int) -> bool:

@@ -66,7 +66,13 @@ HEAD_TITLES = {
 }
 # Words that, after a title, name an institution rather than a person.
 NOT_NAMES = {"administration", "government", "office", "ministry", "council", "cabinet",
-             "party", "house", "palace", "department", "embassy", "forces", "army", "navy"}
+             "party", "house", "palace", "department", "embassy", "forces", "army", "navy",
+             # A rank word opening a body's name: "the General Assembly", "General Agreement ..."
+             "assembly", "agreement", "accord", "conference", "command", "staff", "secretariat",
+             "headquarters", "committee", "commission", "tribunal", "court", "motors", "electric"}
+# Lower-case particles inside a person's name: "Richard von Weizsaecker", "Ahmed bin Ali".
+NAME_PARTICLES = {"von", "van", "der", "den", "de", "da", "di", "du", "del", "della", "dos", "das",
+                  "le", "la", "bin", "ibn", "al", "el", "ter", "zu", "y"}
 
 # Connectives allowed inside a title only between two title words.
 TITLE_GLUE = {"of", "the", "and", "for", "&"}
@@ -108,7 +114,11 @@ GROUP_NOUNS = {
     "elders": "CVL", "nationals": "CVL", "residents": "CVL", "villagers": "CVL",
     "inhabitants": "CVL", "fighters": "REB", "helicopters": "MIL", "bulldozers": "MIL",
     "militiamen": "UAF", "guerillas": "REB", "bombers": "UAF", "settlers": "CVL",
+    "crowd": "CVL", "crowds": "CVL", "mob": "CVL", "mobs": "CVL", "rioters": "CVL",
+    "looters": "CVL", "assailants": "UAF", "attackers": "UAF", "gang": "CRM", "gangs": "CRM",
 }
+# Collective nouns that are a group of people in the singular: "a mob attacked ...".
+COLLECTIVE_NOUNS = {"crowd", "mob", "gang"}
 
 
 def agent_noun_sector(tok) -> str | None:
@@ -157,6 +167,21 @@ def country_code(text: str, *, kinds: tuple[str, ...] = ("name", "adjective")) -
     if found and found[1] in kinds:
         return found[0]
     return None
+
+
+# The combining forms of country names that open a pair ("Sino-Indian", "Franco-German");
+# alone they name no country ("Franco" is a surname), so they count only before a hyphen.
+COMBINING_FORMS = {"sino": "CHN", "franco": "FRA", "anglo": "GBR", "indo": "IND", "russo": "RUS",
+                   "italo": "ITA", "greco": "GRC", "turco": "TUR", "austro": "AUT",
+                   "hispano": "ESP", "luso": "PRT", "nippo": "JPN", "germano": "DEU", "serbo": "SRB"}
+
+
+def pair_countries(parts: list[str]) -> list[str] | None:
+    """The countries of a hyphenated pair's parts ("Sino", "Indian"), when every part
+    names one; a combining form counts in any place but the last."""
+    codes = [country_code(w) or (COMBINING_FORMS.get(w.lower()) if n < len(parts) - 1 else None)
+             for n, w in enumerate(parts)]
+    return codes if len(codes) > 1 and all(codes) else None  # type: ignore[return-value]
 
 
 def igo(text: str) -> dict | None:

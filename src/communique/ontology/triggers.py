@@ -58,6 +58,7 @@ NOUN_TRIGGERS: dict[str, Trigger] = {
     "demonstration": ("PROTEST", "demo", ()), "demonstrations": ("PROTEST", "demo", ()),
     "riot": ("PROTEST", "riot", ()), "riots": ("PROTEST", "riot", ()),
     "boycott": ("PROTEST", "boycott", ()), "hunger strike": ("PROTEST", "hunger", ()),
+    "on strike": ("PROTEST", "strike", ()),
     "sanction": ("SANCTION", None, ()), "sanctions": ("SANCTION", None, ()),
     "embargo": ("SANCTION", None, ("economic",)), "expulsion": ("SANCTION", "expel", ()),
     "deployment": ("MOBILIZE", "troops", ("military",)), "mobilisation": ("MOBILIZE", "troops", ("military",)),
@@ -106,6 +107,17 @@ GOVERNED_NOUN_TRIGGERS: dict[str, Trigger] = {
     # Ordering or stepping up patrols raises a force's alert (CAMEO 151/152).
     "patrol": ("MOBILIZE", "police", ()), "patrols": ("MOBILIZE", "police", ()),
 }
+# Verbs of receiving turn an act round: "Serbia won support from Russia" is Russia's
+# support of Serbia, "Colombia received aid from Spain" Spain's aid.
+RECEIVERS = {"receive", "win", "get", "obtain", "secure", "gain", "garner", "enlist", "accept"}
+# Nouns that name an act only when it is received ("won support from"): alone, "support for
+# the plan" is a stance, not an act.
+RECEIVED_NOUN_TRIGGERS: dict[str, Trigger] = {
+    "support": ("SUPPORT", None, ("diplomatic",)), "backing": ("SUPPORT", None, ("diplomatic",)),
+    "approval": ("SUPPORT", None, ("diplomatic",)), "recognition": ("SUPPORT", None, ("diplomatic",)),
+}
+# Going or staying on strike is a labour strike (CAMEO 143), which no launcher governs.
+ON_STRIKE_VERBS = {"go", "stay", "remain", "be", "come"}
 # Being put or kept on alert is a mobilisation (CAMEO 151/152): "troops remained on alert".
 ALERT_VERBS = {"put", "place", "remain", "stay", "keep", "go"}
 LAUNCHERS = {"launch", "carry", "conduct", "mount", "stage", "order", "begin", "intensify", "step",
@@ -321,6 +333,12 @@ VERB_OBJECT_TRIGGERS: dict[tuple[str, str], Trigger] = {
     ("restore", "tie"): ("SUPPORT", None, ("diplomatic",)),
     ("restore", "relation"): ("SUPPORT", None, ("diplomatic",)),
     ("set", "fire"): ("COERCE", "seize", ()),
+    # Setting up posts and bases readies a force where it stands (CAMEO 15, as ICEWS codes
+    # "set up checkpoints"); the "military" context as PLOVER names it.
+    **{(verb, thing): ("MOBILIZE", None, ("military",))
+       for verb in ("set", "establish", "build", "erect", "open", "man")
+       for thing in ("base", "checkpoint", "outpost", "roadblock", "garrison", "barricade",
+                     "military post", "observation post")},
     ("meet", "demand"): ("CONCEDE", None, ()),
     # Seeking help, compensation or someone's release asks for it (CAMEO 02, 10); "seek"
     # alone ("seek a solution") is no act.

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
@@ -16,7 +15,8 @@ from communique.errors import InputError
 from communique.records import Article
 from communique.readers.html import read_html_file, read_url
 from communique.readers.jsonl import read_jsonl_file
-from communique.readers.text import MAX_BYTES, check_bytes, decode_utf8, parse_text, read_text_file
+from communique.readers.stdin import read_stdin
+from communique.readers.text import read_text_file
 
 TEXT_SUFFIXES = (".txt", ".text", ".md")
 HTML_SUFFIXES = (".html", ".htm")
@@ -24,19 +24,21 @@ JSONL_SUFFIXES = (".jsonl", ".jsonl.gz")
 STDIN = "-"
 
 
-def read_inputs(paths: Iterable[str], *, published: dt.date | None = None) -> Iterator[Article | InputError]:
-    """Articles and errors, in input order; ``published`` overrides every article's date."""
+def read_inputs(paths: Iterable[str], *, published: dt.date | None = None,
+                input_format: str | None = None) -> Iterator[Article | InputError]:
+    """Articles and errors, in input order; ``published`` overrides every article's date.
+    ``input_format`` ("jsonl", "text", "html") says what standard input holds (see ``read_stdin``)."""
     for path in paths:
-        for item in read_path(path):
+        for item in read_path(path, input_format=input_format):
             if published is not None and isinstance(item, Article):
                 item.published = published
             yield item
 
 
-def read_path(path: str) -> Iterator[Article | InputError]:
+def read_path(path: str, *, input_format: str | None = None) -> Iterator[Article | InputError]:
     """Everything one input holds: a file, a directory (recursively), a URL or ``-``."""
     if path == STDIN:
-        yield from _guard(read_stdin)
+        yield from read_stdin(input_format)
     elif path.startswith(("http://", "https://")):
         yield from _guard(read_url, path)
     elif os.path.isdir(path):
@@ -58,17 +60,6 @@ def find_files(directory: str) -> tuple[list[str], list[InputError]]:
         found += [Path(root, f) for f in files if not f.startswith(".") and _kind(f) is not None]
     # Sorting on path parts walks the tree in order (a/b.txt before a.txt/..., z.txt).
     return [str(p) for p in sorted(found, key=lambda p: p.parts)], problems
-
-
-def read_stdin() -> Article:
-    stream = sys.stdin
-    if stream is None:
-        raise InputError("<stdin>", "no standard input")
-    # Read one byte past the limit so an oversized input is caught without reading it all.
-    buffer = getattr(stream, "buffer", None)
-    data = buffer.read(MAX_BYTES + 1) if buffer is not None else stream.read(MAX_BYTES + 1).encode("utf-8")
-    check_bytes(data, "<stdin>", MAX_BYTES)
-    return parse_text(decode_utf8(data, "<stdin>"), "<stdin>")
 
 
 def _read_directory(directory: str) -> Iterator[Article | InputError]:

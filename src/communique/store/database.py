@@ -22,7 +22,7 @@ from ..errors import CommuniqueError, InputError
 from ..nlp import DEFAULT_MODEL
 from ..records import Article, Extraction
 from . import engine as eng
-from . import export, queries, rows
+from . import export, gold_export, queries, reviews, rows, views
 from . import schema as s
 from .errors import DatabaseUnavailable
 from .ingest import DEFAULT_BATCH_SIZE, IngestSummary, article_key, ingest, skip_stored, split_origin
@@ -91,8 +91,9 @@ class Store:
                      model: str = DEFAULT_MODEL, batch_size: int = DEFAULT_BATCH_SIZE, workers: int | None = 1,
                      article_timeout: float | None = None, retry_failed: bool = False,
                      progress: Callable[[IngestSummary], None] | None = None,
-                     summary: IngestSummary | None = None) -> IngestSummary:
-        """Read, extract and store articles from files, directories, URLs or ``-``.
+                     summary: IngestSummary | None = None, input_format: str | None = None) -> IngestSummary:
+        """Read, extract and store articles from files, directories, URLs or ``-``
+        (``input_format`` says what standard input holds; see ``readers.read_stdin``).
 
         Articles already stored are skipped before parsing. ``workers`` processes (None: the
         cores available) each extract whole articles (``communique.runner``). With ``retry_failed`` the
@@ -104,7 +105,8 @@ class Store:
 
         summary = summary or IngestSummary()
         retried = self.failures() if retry_failed else []
-        items: Iterable[Article | CommuniqueError] = read_inputs(list(paths), published=published)
+        items: Iterable[Article | CommuniqueError] = read_inputs(list(paths), published=published,
+                                                                   input_format=input_format)
         if retried:
             items = _chain(_reread(retried, published), items)
         items = skip_stored(self.engine, items, summary, chunk=batch_size)
@@ -114,6 +116,16 @@ class Store:
         if retried:
             summary.resolved = self._forget_resolved(retried, summary)
         return summary
+
+    def ingest_articles(self, items: Iterable[Article | CommuniqueError], *, model: str = DEFAULT_MODEL,
+                        batch_size: int = DEFAULT_BATCH_SIZE) -> IngestSummary:
+        """Extract and store articles already read (the HTTP API's ingest); stored ones are skipped."""
+        from ..pipeline import extract_stream
+
+        summary = IngestSummary()
+        items = skip_stored(self.engine, items, summary, chunk=batch_size)
+        return self.ingest(extract_stream(items, batch_size=batch_size, model=model), batch_size=batch_size,
+                           summary=summary)
 
     def _forget_resolved(self, retried: list[StoredFailure], summary: IngestSummary) -> int:
         """Failures retried in this run that did not fail again are resolved: remove them."""
@@ -131,12 +143,18 @@ class Store:
     def events(self, *, dyad: str | None = None, actor: str | None = None, country: str | None = None,
                category: str | None = None, since: dt.date | None = None, until: dt.date | None = None,
                text: str | None = None, limit: int | None = 50, reports: bool = False,
-               min_confidence: float | None = None) -> list[StoredEvent]:
-        """Canonical events, newest first. ``dyad`` "IND-KOR" matches either direction and
+               min_confidence: float | None = None, aux: Iterable[str] | None = None,
+               offset: int | None = None) -> list[StoredEvent]:
+        """Canonical events, newest first (by event date, then report date; future and
+        hypothetical ones last). ``dyad`` "IND-KOR" matches either direction and
         reciprocal events; ``actor`` is a case-insensitive part of an actor's name; ``text``
         a full-text query over the reporting articles; ``min_confidence`` leaves out events
-        none of whose reports is that confident. ``reports`` attaches every mention."""
-        f = EventFilter(dyad, actor, country, category, since, until, text, limit, min_confidence)
+        none of whose reports is that confident; ``aux`` keeps only those auxiliary modes
+        ("none" for reported facts; None keeps all); ``offset`` skips rows (paging).
+        ``reports`` attaches every mention."""
+        f = EventFilter(dyad=dyad, actor=actor, country=country, category=category, since=since,
+                        until=until, text=text, limit=limit, min_confidence=min_confidence,
+                        aux=tuple(aux) if aux is not None else None, offset=offset)
         with eng.read_connection(self.engine) as conn:
             return queries.events(conn, f, reports=reports)
 
@@ -145,9 +163,11 @@ class Store:
             yield from queries.iter_events(conn, filter, reports=reports)
 
     def timeline(self, first: str, second: str | None = None, *, by: str = "month",
-                 since: dt.date | None = None, until: dt.date | None = None) -> list[TimelineRow]:
+                 since: dt.date | None = None, until: dt.date | None = None,
+                 aux: Iterable[str] | None = None) -> list[TimelineRow]:
         with eng.read_connection(self.engine) as conn:
-            return queries.timeline(conn, first, second, by=by, since=since, until=until)
+            return queries.timeline(conn, first, second, by=by, since=since, until=until,
+                                    aux=tuple(aux) if aux is not None else None)
 
     def actors(self, *, country: str | None = None, name: str | None = None,
                limit: int | None = 50) -> list[ActorSummary]:
@@ -162,13 +182,18 @@ class Store:
         with eng.read_connection(self.engine) as conn:
             return queries.search(conn, query, limit=limit)
 
-    def dyads(self, *, limit: int | None = 10) -> list[DyadSummary]:
+    def dyads(self, *, limit: int | None = 10, aux: Iterable[str] | None = None) -> list[DyadSummary]:
         with eng.read_connection(self.engine) as conn:
-            return queries.dyads(conn, limit=limit)
+            return queries.dyads(conn, limit=limit, aux=tuple(aux) if aux is not None else None)
 
     def failures(self) -> list[StoredFailure]:
         with eng.read_connection(self.engine) as conn:
             return queries.failures(conn)
+
+    def clear_failures(self) -> int:
+        """Forget every recorded failure (after fixing or giving up on them); returns how many."""
+        with eng.write_transaction(self.engine) as conn:
+            return conn.execute(s.failures.delete()).rowcount
 
     def counts(self) -> dict[str, int]:
         with eng.read_connection(self.engine) as conn:
@@ -187,9 +212,101 @@ class Store:
             return rows.load_extraction(conn, found) if found is not None else None
 
     def export(self, fmt: str, path: str, filter: EventFilter | None = None) -> int:
-        """Write the events that match ``filter`` to ``path``; returns the rows written."""
+        """Write the events that match ``filter`` to ``path`` in ``fmt`` (``export.FORMATS``:
+        csv, jsonl, parquet, gdelt, icews); returns the rows written."""
+        from .export_queries import with_details
+
         f = filter or EventFilter()
-        return export.write(self.iter_events(f, reports=fmt == "jsonl"), fmt, path)
+        if fmt == "gold":
+            return gold_export.write(self.reviewed_events(f), path)
+        with eng.read_connection(self.engine) as conn:
+            events = queries.iter_events(conn, f, reports=fmt == "jsonl")
+            return export.write(with_details(conn, events), fmt, path)
+
+    def export_rows(self, filter: EventFilter | None = None) -> list[dict]:
+        """The flat export rows (``export_rows.FLAT_COLUMNS``) of the matching events, for
+        a DataFrame: ``pandas.DataFrame(store.export_rows())``."""
+        from .export_queries import with_details
+        from .export_rows import event_row
+
+        with eng.read_connection(self.engine) as conn:
+            return [event_row(e, d) for e, d in with_details(conn, queries.iter_events(conn, filter or EventFilter()))]
+
+    # --- the dashboard and reviews (views.py, reviews.py) ----------------------------------
+
+    def event(self, event_id: int) -> StoredEvent | None:
+        """One canonical event with every report, or None."""
+        with eng.read_connection(self.engine) as conn:
+            return views.event(conn, event_id)
+
+    def events_by_ids(self, ids: list[int], *, reports: bool = False) -> list[StoredEvent]:
+        with eng.read_connection(self.engine) as conn:
+            return views.events_by_ids(conn, ids, reports=reports)
+
+    def mention_articles(self, mention_ids: list[int]) -> dict[int, int]:
+        with eng.read_connection(self.engine) as conn:
+            return views.mention_articles(conn, mention_ids)
+
+    def article_ids(self, keys: list[str]) -> dict[str, int]:
+        with eng.read_connection(self.engine) as conn:
+            return views.article_ids(conn, keys)
+
+    def article(self, article_id: int) -> views.ArticleView | None:
+        """A stored article (by database id) with all its records, or None."""
+        with eng.read_connection(self.engine) as conn:
+            return views.article(conn, article_id)
+
+    def articles(self, *, limit: int = 50, offset: int = 0) -> list[views.ArticleSummary]:
+        with eng.read_connection(self.engine) as conn:
+            return views.articles(conn, limit=limit, offset=offset)
+
+    def articles_needing_review(self, *, threshold: float = 0.6, limit: int = 10) -> list[views.ArticleSummary]:
+        with eng.read_connection(self.engine) as conn:
+            return views.articles_needing_review(conn, threshold=threshold, limit=limit)
+
+    def network(self, filter: EventFilter | None = None, *, limit: int = 60) -> views.Network:
+        with eng.read_connection(self.engine) as conn:
+            return views.network(conn, filter or EventFilter(), limit=limit)
+
+    def places(self, filter: EventFilter | None = None, *, limit: int = 400) -> list[dict]:
+        with eng.read_connection(self.engine) as conn:
+            return views.places(conn, filter or EventFilter(), limit=limit)
+
+    def data_version(self) -> tuple[int, int]:
+        with eng.read_connection(self.engine) as conn:
+            return views.data_version(conn)
+
+    def review(self, event_id: int, review: reviews.Review) -> int:
+        """Store a review of an event (a new row; the event keeps the machine's values)."""
+        with eng.write_transaction(self.engine) as conn:
+            return reviews.add(conn, event_id, review)
+
+    def review_history(self, event_id: int) -> list[dict]:
+        with eng.read_connection(self.engine) as conn:
+            return reviews.history(conn, event_id)
+
+    def review_queue(self, *, category: str | None = None, dyad: str | None = None,
+                     max_confidence: float | None = None, limit: int = 50, offset: int = 0) -> list[StoredEvent]:
+        """Unreviewed events, least confident first."""
+        with eng.read_connection(self.engine) as conn:
+            ids = reviews.queue_ids(conn, category=category, dyad=dyad, max_confidence=max_confidence,
+                                    limit=limit, offset=offset)
+            return views.events_by_ids(conn, ids, reports=True)
+
+    def review_counts(self) -> dict[str, int]:
+        with eng.read_connection(self.engine) as conn:
+            return reviews.counts(conn)
+
+    def reviewed_events(self, filter: EventFilter | None = None) -> Iterator[StoredEvent]:
+        """Every reviewed event (that matches ``filter``), with its reports."""
+        f = filter or EventFilter()
+        with eng.read_connection(self.engine) as conn:
+            ids = reviews.reviewed_ids(conn)
+            if any(getattr(f, name) is not None for name in f.__slots__):
+                wanted = {e.id for e in queries.iter_events(conn, f)}
+                ids = [i for i in ids if i in wanted]
+            for start in range(0, len(ids), 500):
+                yield from views.events_by_ids(conn, ids[start:start + 500], reports=True)
 
 
 def _chain(*iterables):

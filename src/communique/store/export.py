@@ -1,10 +1,10 @@
-"""Exports of canonical events: CSV, JSONL (with every report), Parquet, and CAMEO rows.
+"""Exports of canonical events: flat tables (CSV, JSONL, Parquet) and GDELT- and
+ICEWS-shaped event files (tab-separated, one row per event).
 
-The CAMEO format is tab-separated, one row per country pair, with GDELT 1.0 column names
-where the meaning is the same (SQLDATE, Actor1CountryCode, EventRootCode, QuadClass,
-NumMentions, NumSources, NumArticles, ActionGeo_*, SOURCEURL), so GDELT and ICEWS users
-can line the two up. PLOVER's score is not the Goldstein scale, so its column is
-``PLOVERScore``. Root codes come from the CAMEO-to-PLOVER crosswalk (lexicon.plover_root_code).
+Every flat format has the same columns (``export_rows.FLAT_COLUMNS``, built by one
+function, ``export_rows.event_row``); JSONL adds each event's reports. ``gdelt`` writes
+the GDELT 2.0 event table's 61 columns, ``icews`` the ICEWS event file's
+(``export_gdelt``). ``cameo``, the name of an older GDELT-like format, now means ``gdelt``.
 
 A file is written beside its destination and renamed into place when complete, so a
 failed export never leaves half a file under the requested name.
@@ -13,7 +13,6 @@ failed export never leaves half a file under the requested name.
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 import itertools
 import json
@@ -23,56 +22,17 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import IO
 
-from ..ontology import lexicon
 from .errors import ExportError
+from .export_gdelt import GDELT_COLUMNS, ICEWS_COLUMNS, gdelt_row, icews_row
+from .export_queries import EventDetails
+from .export_rows import FLAT_COLUMNS, csv_value, event_row, json_value, parquet_schema
 from .results import StoredEvent
 
-FORMATS = ("csv", "jsonl", "parquet", "cameo")
+FORMATS = ("csv", "jsonl", "parquet", "gdelt", "icews", "cameo", "gold")  # gold: gold_export.py, via Store.export
+# Old format names and what they mean now.
+ALIASES = {"cameo": "gdelt"}
 
-CAMEO_COLUMNS = [
-    "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "DatePrecision",
-    "Actor1Code", "Actor1Name", "Actor1CountryCode", "Actor2Code", "Actor2Name", "Actor2CountryCode",
-    "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass",
-    "PLOVERCategory", "PLOVERMode", "PLOVERScore", "NumMentions", "NumSources", "NumArticles",
-    "ActionGeo_FullName", "ActionGeo_CountryCode", "ActionGeo_Lat", "ActionGeo_Long", "SOURCEURL",
-]
-
-
-def cameo_rows(event: StoredEvent, day: dt.date | None) -> Iterator[dict[str, object]]:
-    """GDELT-style rows of one event: one per (actor 1, actor 2) country pair."""
-    if event.reciprocal:
-        pairs = list(itertools.combinations(event.source, 2)) or [(event.source[0] if event.source else "", "")]
-    else:
-        pairs = [(a, b) for a in (event.source or [""]) for b in (event.target or [""])]
-    root = lexicon.plover_root_code(event.category)
-    for a, b in pairs:
-        yield {
-            "GLOBALEVENTID": event.id,
-            "SQLDATE": day.strftime("%Y%m%d") if day else "",
-            "MonthYear": day.strftime("%Y%m") if day else "",
-            "Year": day.year if day else "",
-            "DatePrecision": event.date_precision or "",
-            "Actor1Code": a, "Actor1Name": (lexicon.country_name(a) or a).upper() if a else "",
-            "Actor1CountryCode": a,
-            "Actor2Code": b, "Actor2Name": (lexicon.country_name(b) or b).upper() if b else "",
-            "Actor2CountryCode": b,
-            "IsRootEvent": 1, "EventCode": root, "EventBaseCode": root, "EventRootCode": root,
-            "QuadClass": lexicon.quad_class(event.category),
-            "PLOVERCategory": event.category, "PLOVERMode": event.mode or "",
-            "PLOVERScore": "" if event.score is None else event.score,
-            "NumMentions": event.mentions, "NumSources": event.sources, "NumArticles": event.articles,
-            "ActionGeo_FullName": event.place or "", "ActionGeo_CountryCode": event.place_country or "",
-            "ActionGeo_Lat": "" if event.lat is None else event.lat,
-            "ActionGeo_Long": "" if event.lon is None else event.lon,
-            "SOURCEURL": event.url or "",
-        }
-
-
-def _event_day(event: StoredEvent) -> dt.date | None:
-    from .dedup import date_range
-
-    dates = date_range(event.date, event.date_precision)
-    return dt.date.fromordinal(dates[0]) if dates else None
+Item = tuple[StoredEvent, EventDetails]
 
 
 @contextmanager
@@ -98,40 +58,46 @@ def _destination(path: str, binary: bool = False) -> Iterator[IO]:
             os.remove(partial)
 
 
-def write(events: Iterable[StoredEvent], fmt: str, path: str) -> int:
-    """Write events to ``path`` ("-" for standard output) in ``fmt``; returns rows written."""
+def write(items: Iterable[Item], fmt: str, path: str) -> int:
+    """Write (event, details) pairs to ``path`` ("-" for standard output) in ``fmt``;
+    returns the rows written."""
+    fmt = ALIASES.get(fmt, fmt)
     if fmt == "parquet":
-        return _parquet(events, path)
+        return _parquet(items, path)
     if fmt not in FORMATS:
         raise ExportError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
     n = 0
     with _destination(path) as f:
         if fmt == "jsonl":
-            for e in events:
-                f.write(json.dumps(e.to_dict(), ensure_ascii=False, default=str) + "\n")
+            for event, details in items:
+                row = {k: json_value(v) for k, v in event_row(event, details).items()}
+                row["reports"] = [r.to_dict() for r in event.reports]
+                f.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
                 n += 1
-        elif fmt == "csv":
-            writer = None
-            for e in events:
-                row = e.flat()
-                if writer is None:
-                    writer = csv.DictWriter(f, fieldnames=list(row))
-                    writer.writeheader()
-                writer.writerow(row)
-                n += 1
-            if writer is None:
-                f.write(",".join(StoredEvent.__dataclass_fields__) + "\n")
+            return n
+        if fmt == "csv":
+            writer = csv.DictWriter(f, fieldnames=[c[0] for c in FLAT_COLUMNS])
+            build = lambda e, d: {k: csv_value(k, v) for k, v in event_row(e, d).items()}  # noqa: E731
         else:
-            writer = csv.DictWriter(f, fieldnames=CAMEO_COLUMNS, delimiter="\t", lineterminator="\n")
-            writer.writeheader()
-            for e in events:
-                for row in cameo_rows(e, _event_day(e)):
-                    writer.writerow(row)
-                    n += 1
+            columns, build = (GDELT_COLUMNS, gdelt_row) if fmt == "gdelt" else (ICEWS_COLUMNS, icews_row)
+            writer = csv.DictWriter(f, fieldnames=columns, delimiter="\t", lineterminator="\n",
+                                    quoting=csv.QUOTE_NONE, escapechar="\\")
+        writer.writeheader()
+        for event, details in items:
+            writer.writerow(_one_line(build(event, details)) if fmt != "csv" else build(event, details))
+            n += 1
     return n
 
 
-def _parquet(events: Iterable[StoredEvent], path: str) -> int:
+def _one_line(row: dict) -> dict:
+    # Tab-separated files have no quoting: tabs and line breaks inside a value become spaces.
+    for k, v in row.items():
+        if isinstance(v, str) and ("\t" in v or "\n" in v or "\r" in v):
+            row[k] = " ".join(v.split())
+    return row
+
+
+def _parquet(items: Iterable[Item], path: str) -> int:
     try:
         import pyarrow as pa
         import pyarrow.parquet as pq
@@ -139,34 +105,19 @@ def _parquet(events: Iterable[StoredEvent], path: str) -> int:
         raise ExportError("Parquet export needs pyarrow: pip install 'communique[export]'") from None
     if path == "-":
         raise ExportError("Parquet cannot stream to standard output; give --out FILE")
+    schema = parquet_schema(pa)
     n = 0
     with _destination(path, binary=True) as f:
-        writer = None
-        iterator = iter(events)
+        writer = pq.ParquetWriter(f, schema)
+        iterator = iter(items)
         while True:
-            rows = [e.flat() for e in itertools.islice(iterator, 10_000)]
+            rows = [event_row(e, d) for e, d in itertools.islice(iterator, 10_000)]
             if not rows:
                 break
-            table = pa.Table.from_pylist(rows, schema=writer.schema if writer else _PARQUET_SCHEMA(pa))
-            if writer is None:
-                writer = pq.ParquetWriter(f, table.schema)
-            writer.write_table(table)
+            writer.write_table(pa.Table.from_pylist(rows, schema=schema))
             n += len(rows)
-        if writer is None:
-            writer = pq.ParquetWriter(f, _PARQUET_SCHEMA(pa))
         writer.close()
     return n
-
-
-def _PARQUET_SCHEMA(pa):  # noqa: N802 - built lazily, pyarrow is optional
-    string, double, int64 = pa.string(), pa.float64(), pa.int64()
-    return pa.schema([
-        ("id", int64), ("category", string), ("group", string), ("mode", string), ("aux", string),
-        ("date", string), ("date_precision", string), ("source", string), ("target", string),
-        ("reciprocal", pa.bool_()), ("score", double), ("place", string), ("place_country", string),
-        ("lat", double), ("lon", double), ("mentions", int64), ("articles", int64), ("sources", int64),
-        ("confidence", double), ("trigger", string), ("evidence", string), ("url", string), ("title", string), ("dyad", string),
-    ])
 
 
 def to_text(rows: list[dict], fmt: str) -> str:

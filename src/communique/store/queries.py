@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import typing
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -18,7 +19,13 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from ..ontology import lexicon
+<<<<<<< HEAD
+from ..records import AuxMode
+from ..ontology.countrycodes import UnknownCountry, resolve_country
 from . import schema as s
+=======
+from . import reviews, schema as s
+>>>>>>> web
 from .errors import StoreError
 from .results import (
     ActorSummary,
@@ -32,23 +39,61 @@ from .results import (
 )
 
 PERIODS = ("day", "week", "month", "year")
+# Auxiliary modes a filter can ask for: "none" is an event reported as having happened.
+AUX_VALUES = ("none", *typing.get_args(AuxMode))
+# What the command line shows unless told otherwise: what was reported as done, now or in
+# the past; not what is planned, conditional or denied ("It is not a threat").
+FACTUAL_AUX = ("none", "historical")
+# Events that lie ahead sort after the others, whatever their dates.
+_AHEAD = ("future", "hypothetical")
 GROUPS = ("verbal cooperation", "material cooperation", "verbal conflict", "material conflict")
 
 
 def parse_country(value: str) -> str:
-    code = value.strip().upper()
-    if not re.fullmatch(r"[A-Z]{2,5}", code):
-        raise StoreError(f"{value!r} is not a country code; use ISO 3166 alpha-3 such as IND, or an IGO code such as UN")
-    return code
+    """A known country or IGO code from a code or a name ("kor", "South Korea"); a StoreError
+    naming the nearest known code otherwise."""
+    try:
+        return resolve_country(value)
+    except UnknownCountry as err:
+        raise StoreError(str(err)) from None
 
 
 def parse_dyad(value: str) -> tuple[str, str]:
-    """("IND", "KOR") from "IND-KOR", "kor,ind" or "IND KOR": sorted, as event_dyads stores pairs."""
-    parts = [p for p in re.split(r"[-,\s/+]+", value.strip()) if p]
+    """("IND", "KOR") from "IND-KOR", "kor,ind", "IND KOR" or "India-South Korea": sorted, as
+    event_dyads stores pairs."""
+    parts = [p for p in re.split(r"[-,/+]+", value.strip()) if p.strip()]
+    if len(parts) == 1:
+        parts = value.split()
     if len(parts) != 2:
         raise StoreError(f"{value!r} is not a dyad; use two country codes such as IND-KOR")
     a, b = sorted(parse_country(p) for p in parts)
     return a, b
+
+
+def parse_aux(values) -> tuple[str, ...] | None:
+    """The auxiliary modes asked for ("none" for none), or None for all of them."""
+    if values is None:
+        return None
+    if isinstance(values, str):
+        values = [v for v in re.split(r"[,\s]+", values) if v]
+    out = []
+    for v in values:
+        v = v.strip().lower()
+        if v == "all":
+            return None
+        if v not in AUX_VALUES:
+            raise StoreError(f"unknown auxiliary mode {v!r}; use one of {', '.join(AUX_VALUES)} (or all)")
+        if v not in out:
+            out.append(v)
+    return tuple(out) or None
+
+
+def _aux_condition(column: sa.ColumnElement, aux: tuple[str, ...]) -> sa.ColumnElement:
+    named = [a for a in aux if a != "none"]
+    tests = [column.in_(named)] if named else []
+    if "none" in aux:
+        tests.append(column.is_(None))
+    return sa.or_(*tests)
 
 
 def parse_categories(value: str | None) -> list[str]:
@@ -76,8 +121,15 @@ class EventFilter:
     text: str | None = None
     limit: int | None = None
     min_confidence: float | None = None
+<<<<<<< HEAD
+    # Auxiliary modes to keep (AUX_VALUES; "none" for reported facts); None keeps all.
+    aux: tuple[str, ...] | None = None
+=======
+    offset: int | None = None  # rows to skip before ``limit`` (paging)
+>>>>>>> web
 
     def __post_init__(self) -> None:
+        self.aux = parse_aux(self.aux)
         # Fail on a bad value before any query runs.
         if self.min_confidence is not None and not 0.0 <= self.min_confidence <= 1.0:
             raise StoreError(f"minimum confidence {self.min_confidence} is outside 0 to 1: give a value such "
@@ -151,16 +203,18 @@ def _event_query(conn: Connection, f: EventFilter) -> sa.Select:
         q = sa.select(*columns).select_from(s.event_dyads.join(s.events, e.id == d.event_id)) \
             .where(d.a == x, d.b == y)
         day = d.day
-        order = [d.day.desc(), d.event_id.desc()]
+        order = [d.day.desc(), lead_article.c.published.desc().nulls_last(), d.event_id.desc()]
     elif f.country:
         c = s.event_countries.c
         q = sa.select(*columns).select_from(s.event_countries.join(s.events, e.id == c.event_id)) \
             .where(c.country == parse_country(f.country))
         day = c.day
-        order = [c.day.desc(), c.event_id.desc()]
+        order = [c.day.desc(), lead_article.c.published.desc().nulls_last(), c.event_id.desc()]
     else:
         q = sa.select(*columns).select_from(s.events)
-        order = [e.day.desc().nulls_last(), e.id.desc()]
+        order = [e.day.desc().nulls_last(), lead_article.c.published.desc().nulls_last(), e.id.desc()]
+    # Newest first by event date, then report date; what lies ahead after everything else.
+    order.insert(0, sa.case((e.aux.in_(_AHEAD), 1), else_=0))
     q = q.outerjoin(lead, lead.c.id == e.lead_mention_id).outerjoin(lead_article, lead_article.c.id == lead.c.article_id)
     if f.dyad and f.country:
         c = s.event_countries.c
@@ -182,11 +236,15 @@ def _event_query(conn: Connection, f: EventFilter) -> sa.Select:
             .where(sa.func.lower(ac.name).like(pattern))))
     if f.min_confidence is not None:
         q = q.where(e.confidence >= f.min_confidence)
+    if f.aux is not None:
+        q = q.where(_aux_condition(e.aux, f.aux))
     if f.text:
         q = q.where(e.id.in_(sa.select(m.event_id).where(m.article_id.in_(_matching_articles(conn, f.text)))))
     q = q.order_by(*order)
     if f.limit:
         q = q.limit(f.limit)
+    if f.offset:
+        q = q.offset(f.offset)
     return q
 
 
@@ -205,6 +263,7 @@ def _event(row: sa.Row) -> StoredEvent:
 
 def events(conn: Connection, f: EventFilter, *, reports: bool = False) -> list[StoredEvent]:
     found = [_event(r) for r in conn.execute(_event_query(conn, f))]
+    reviews.overlay(conn, found)
     if reports:
         attach_reports(conn, found)
     return found
@@ -216,6 +275,7 @@ def iter_events(conn: Connection, f: EventFilter, *, reports: bool = False,
     result = conn.execution_options(stream_results=True, yield_per=chunk).execute(_event_query(conn, f))
     for rows in result.partitions(chunk):
         found = [_event(r) for r in rows]
+        reviews.overlay(conn, found)
         if reports:
             attach_reports(conn, found)
         yield from found
@@ -269,40 +329,114 @@ def period_of(day: dt.date, by: str) -> tuple[str, dt.date]:
     raise StoreError(f"unknown period {by!r}; use one of {', '.join(PERIODS)}")
 
 
+def _sql_period(conn: Connection, day: sa.ColumnElement, by: str) -> sa.ColumnElement:
+    """The "YYYY-MM" or "YYYY" label of an ordinal day, in SQL. Constants are literal so the
+    expression is the same text in SELECT and GROUP BY on every driver."""
+    sqlite_format, pg_format = {"month": ("'%Y-%m'", "'YYYY-MM'"), "year": ("'%Y'", "'YYYY'")}[by]
+    if conn.dialect.name == "sqlite":
+        # Julian day number of date.fromordinal(n) is n + 1721424.5.
+        return sa.func.strftime(sa.literal_column(sqlite_format), day + sa.literal_column("1721424.5"))
+    return sa.func.to_char(sa.literal_column("DATE '0001-01-01'") + (day - sa.literal_column("1")),
+                           sa.literal_column(pg_format))
+
+
 def timeline(conn: Connection, first: str, second: str | None = None, *, by: str = "month",
-             since: dt.date | None = None, until: dt.date | None = None) -> list[TimelineRow]:
+             since: dt.date | None = None, until: dt.date | None = None,
+             aux: tuple[str, ...] | None = None) -> list[TimelineRow]:
     """Events per period between two countries (either direction, reciprocal included), or
-    of one country, counted by PLOVER category group, with their mean score."""
+    of one country, counted by PLOVER category group, with their mean score. Periods with
+    no events between the first and the last (or ``since`` and ``until``) count zero.
+    ``aux`` keeps those auxiliary modes only (as EventFilter.aux)."""
     period_of(dt.date.today(), by)  # validates ``by``
+    aux = parse_aux(aux)
     if second is not None:
         a, b = sorted((parse_country(first), parse_country(second)))
         t = s.event_dyads.c
         where = [t.a == a, t.b == b]
+        key = (a, b)
     else:
         t = s.event_countries.c
-        where = [t.country == parse_country(first)]
+        key = (parse_country(first),)
+        where = [t.country == key[0]]
     where.append(t.day >= (since.toordinal() if since else 1))
     if until:
         where.append(t.day <= until.toordinal())
+<<<<<<< HEAD
+    if aux is not None:
+        where.append(t.event_id.in_(sa.select(s.events.c.id).where(_aux_condition(s.events.c.aux, aux))))
     # Grouped by day in SQL (few rows), then into periods here: ISO weeks are not portable SQL.
     q = sa.select(t.day, t.category, sa.func.count(), sa.func.sum(t.score), sa.func.count(t.score)) \
         .where(*where).group_by(t.day, t.category)
+=======
+    # Months and years are grouped in SQL (a busy dyad has thousands of days); days and
+    # ISO weeks by day in SQL, then into periods here: ISO weeks are not portable SQL.
+    bucket = _sql_period(conn, t.day, by) if by in ("month", "year") else t.day
+    q = sa.select(bucket, t.category, sa.func.count(), sa.func.sum(t.score), sa.func.count(t.score)) \
+        .where(*where).group_by(bucket, t.category)
+>>>>>>> web
     acc: dict[str, list] = {}
     starts: dict[str, dt.date] = {}
     group_of = {c: lexicon.category_group(c) for c in lexicon.plover()["categories"]}
     for day, category, n, score_sum, scored in conn.execute(q):
-        label, start = period_of(dt.date.fromordinal(day), by)
+        if isinstance(day, str):
+            label, start = day, dt.date(int(day[:4]), int(day[5:7]) if by == "month" else 1, 1)
+        else:
+            label, start = period_of(dt.date.fromordinal(day), by)
         row = acc.setdefault(label, [defaultdict(int), 0.0, 0])
         starts[label] = start
         row[0][group_of[category]] += n
         row[1] += score_sum or 0.0
         row[2] += scored
+    # Reviewed events count as reviewed: the machine's row out, the reviewed one in.
+    low, high = (since.toordinal() if since else 1), (until.toordinal() if until else None)
+    for day, category, score, sign in reviews.timeline_changes(conn, *key):
+        if day < low or (high is not None and day > high):
+            continue
+        label, start = period_of(dt.date.fromordinal(day), by)
+        row = acc.setdefault(label, [defaultdict(int), 0.0, 0])
+        starts[label] = start
+        row[0][group_of[category]] += sign
+        if score is not None:
+            row[1] += sign * score
+            row[2] += sign
     out = []
+<<<<<<< HEAD
+    for label, start in _periods(starts, by, since, until):
+        counts, score_sum, scored = acc.get(label) or (defaultdict(int), 0.0, 0)
+        out.append(TimelineRow(label, start, *(counts[g] for g in GROUPS), sum(counts.values()),
+=======
     for label in sorted(acc, key=lambda p: starts[p]):
         counts, score_sum, scored = acc[label]
+        if not any(counts.values()):
+            continue
         out.append(TimelineRow(label, starts[label], *(counts[g] for g in GROUPS), sum(counts.values()),
+>>>>>>> web
                                round(score_sum / scored, 3) if scored else None))
     return out
+
+
+def _periods(starts: dict[str, dt.date], by: str, since: dt.date | None,
+             until: dt.date | None) -> Iterator[tuple[str, dt.date]]:
+    """Every period from the first with events (or ``since``) to the last (or ``until``)."""
+    if not starts and not (since and until):
+        return
+    first = period_of(since, by)[1] if since else min(starts.values())
+    last = period_of(until, by)[1] if until else max(starts.values())
+    day = first
+    while day <= last:
+        label, start = period_of(day, by)
+        yield label, start
+        day = _next_period(start, by)
+
+
+def _next_period(start: dt.date, by: str) -> dt.date:
+    if by == "day":
+        return start + dt.timedelta(days=1)
+    if by == "week":
+        return start + dt.timedelta(days=7)
+    if by == "month":
+        return dt.date(start.year + start.month // 12, start.month % 12 + 1, 1)
+    return dt.date(start.year + 1, 1, 1)
 
 
 # --- actors, quotes, search, dyads, failures ----------------------------------------------
@@ -373,17 +507,27 @@ def search(conn: Connection, query: str, *, limit: int | None = 20) -> list[Sear
             for r in conn.execute(q)]
 
 
-def dyads(conn: Connection, *, limit: int | None = 10) -> list[DyadSummary]:
+def dyads(conn: Connection, *, limit: int | None = 10, aux: tuple[str, ...] | None = None) -> list[DyadSummary]:
+    """The most active country pairs: events, reports, first and last day, events per PLOVER
+    category group (GDELT's quad classes) and the mean score."""
     d, e = s.event_dyads.c, s.events.c
     dated = sa.case((d.day > 0, d.day))
-    q = (sa.select(d.a, d.b, sa.func.count(), sa.func.sum(e.num_mentions), sa.func.min(dated), sa.func.max(dated))
+    group_of = {c: lexicon.category_group(c) for c in lexicon.plover()["categories"]}
+    per_group = [sa.func.sum(sa.case((d.category.in_([c for c, g in group_of.items() if g == group]), 1),
+                                     else_=0)) for group in GROUPS]
+    q = (sa.select(d.a, d.b, sa.func.count(), sa.func.sum(e.num_mentions), sa.func.min(dated), sa.func.max(dated),
+                   *per_group, sa.func.avg(d.score))
          .join_from(s.event_dyads, s.events, e.id == d.event_id)
          .group_by(d.a, d.b).order_by(sa.func.count().desc(), d.a, d.b))
+    aux = parse_aux(aux)
+    if aux is not None:
+        q = q.where(_aux_condition(e.aux, aux))
     if limit:
         q = q.limit(limit)
     day = lambda n: dt.date.fromordinal(n) if n else None  # noqa: E731
-    return [DyadSummary(f"{a}-{b}", n, int(mentions or 0), day(lo), day(hi)) for a, b, n, mentions, lo, hi
-            in conn.execute(q)]
+    return [DyadSummary(f"{a}-{b}", n, int(mentions or 0), day(lo), day(hi), *(int(g or 0) for g in groups),
+                        round(float(mean), 3) if mean is not None else None)
+            for a, b, n, mentions, lo, hi, *groups, mean in conn.execute(q)]
 
 
 def failures(conn: Connection) -> list[StoredFailure]:

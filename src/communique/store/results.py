@@ -70,6 +70,8 @@ class StoredEvent:
     url: str | None  # ... and its article
     title: str | None
     reports: list[EventMention] = field(default_factory=list)  # filled on request
+    # None for the machine's record as coded; else what reviewers said and changed (reviews.py).
+    review: dict[str, Any] | None = None
 
     @property
     def dyad(self) -> str:
@@ -87,6 +89,7 @@ class StoredEvent:
     def flat(self) -> dict[str, Any]:
         d = self.to_dict()
         del d["reports"]
+        d["review"] = self.review["status"] if self.review else None
         d["source"] = " ".join(self.source)
         d["target"] = " ".join(self.target)
         return d
@@ -171,6 +174,12 @@ class DyadSummary:
     mentions: int
     first: dt.date | None
     last: dt.date | None
+    # Events per PLOVER category group (GDELT's quad classes 1 to 4) and their mean score.
+    verbal_cooperation: int = 0
+    material_cooperation: int = 0
+    verbal_conflict: int = 0
+    material_conflict: int = 0
+    mean_score: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return _plain(self)

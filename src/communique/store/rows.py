@@ -83,7 +83,7 @@ def time_row(article_id: int, t: TimeRef) -> dict[str, Any]:
 MENTION_COLUMNS = ("id", "event_id", "article_id", "local_id", "category", "mode", "contexts", "aux",
                    "reciprocal", "date", "date_precision", "place_name", "place_country", "lat", "lon",
                    "score", "trigger_start", "trigger_end", "trigger_text", "sentence_start",
-                   "sentence_end", "confidence", "also")
+                   "sentence_end", "confidence", "also", "cameo", "sentence_number")
 
 
 def mention_row(mention_id: int, article_id: int, event_id: int, e: Event, codecs: Codecs) -> tuple:
@@ -95,7 +95,7 @@ def mention_row(mention_id: int, article_id: int, event_id: int, e: Event, codec
         place.name if place else None, place.country if place else None,
         place.lat if place else None, place.lon if place else None,
         e.score, e.trigger.start, e.trigger.end, e.trigger.text, e.sentence[0], e.sentence[1], e.confidence,
-        codecs.json([x.to_dict() for x in e.also]) if e.also else "[]",
+        codecs.json([x.to_dict() for x in e.also]) if e.also else "[]", e.cameo, e.sentence_number,
     )
 
 
@@ -166,7 +166,7 @@ def load_extraction(conn: Connection, article_id: int) -> Extraction:
                   sentence=(m.sentence_start, m.sentence_end), mode=m.mode, contexts=list(m.contexts),
                   aux=m.aux, date=m.date, date_precision=m.date_precision, place=place, score=m.score,
                   confidence=m.confidence, reciprocal=bool(m.reciprocal),
-                  also=[Span.from_dict(x) for x in m.also])
+                  also=[Span.from_dict(x) for x in m.also], cameo=m.cameo, sentence_number=m.sentence_number)
         mention_local[m.id] = m.local_id
         events_by_id[m.id] = e
         ex.events.append(e)

@@ -150,6 +150,7 @@ events = sa.Table(
     sa.Column("confidence", sa.Float),
     sa.Index("ix_events_bucket", "category", "participants", "date_precision", "day"),
     sa.Index("ix_events_day", "day"),
+    sa.Index("ix_events_confidence", "confidence"),  # the review queue (revision 0006)
 )
 
 event_mentions = sa.Table(
@@ -179,6 +180,9 @@ event_mentions = sa.Table(
     sa.Column("sentence_end", sa.Integer, nullable=False),
     sa.Column("confidence", sa.Float, nullable=False),
     sa.Column("also", sa.JSON, nullable=False),
+    # The trigger's CAMEO code and the sentence's number in the article (revision 0005).
+    sa.Column("cameo", sa.String),
+    sa.Column("sentence_number", sa.Integer),
 )
 
 event_mention_actors = sa.Table(
@@ -240,6 +244,28 @@ event_countries = sa.Table(
     sa.Column("category", sa.String, nullable=False),
     sa.Column("score", sa.Float),
     sqlite_with_rowid=False,
+)
+
+# A person's verdict on a canonical event (revision 0006): "accept", "reject" or "correct".
+# A correction sets the fields it changes and leaves the others NULL ("" clears aux or
+# place); the events row keeps the machine's values. See reviews.py.
+reviews = sa.Table(
+    "reviews",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("event_id", sa.Integer, sa.ForeignKey("events.id", ondelete="CASCADE"), nullable=False,
+              index=True),
+    sa.Column("action", sa.String, nullable=False),
+    sa.Column("category", sa.String),
+    sa.Column("mode", sa.String),
+    sa.Column("aux", sa.String),
+    sa.Column("source_countries", sa.String),
+    sa.Column("target_countries", sa.String),
+    sa.Column("date", sa.String),
+    sa.Column("place_name", sa.String),
+    sa.Column("reviewer", sa.String, nullable=False),
+    sa.Column("note", sa.Text),
+    sa.Column("created_at", sa.DateTime, nullable=False),
 )
 
 # Inputs that could not be stored: read errors, extraction errors, rows the database refused.
