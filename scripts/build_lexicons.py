@@ -1411,8 +1411,13 @@ def write_json(path: Path, data) -> None:
     path.write_text(dumps(data, LAYOUT[path.name]) + "\n", encoding="utf-8")
 
 
+_LICENCE_MARK = "---- Licence of the PETRARCH/Phoenix dictionaries ----"
+
+
 def write_notice(path: Path, licence: str) -> None:
-    path.write_text(
+    """NOTICE with the dictionaries' licence; what stands above the licence is kept (other
+    data files, written by other scripts, are named there too)."""
+    head = (
         "Communique\n\n"
         "The lexicon data files in src/communique/ontology/data/ (countries.json, people.json,\n"
         "igos.json, agents.json, verbs.json, materiel.json) are derived by scripts/build_lexicons.py from the\n"
@@ -1420,9 +1425,10 @@ def write_notice(path: Path, licence: str) -> None:
         "(https://github.com/openeventdata), used under the MIT licence below.\n\n"
         "plover.json and cameo2plover.json restate facts from the PLOVER manual draft 0.8\n"
         "(Open Event Data Alliance) and its CAMEO-to-PLOVER table (CAMEO2PLOVER-2021).\n\n"
-        "---- Licence of the PETRARCH/Phoenix dictionaries ----\n\n" + licence.strip() + "\n",
-        encoding="utf-8",
     )
+    if path.exists() and _LICENCE_MARK in (old := path.read_text(encoding="utf-8")):
+        head = old.split(_LICENCE_MARK)[0]
+    path.write_text(head + _LICENCE_MARK + "\n\n" + licence.strip() + "\n", encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -19,13 +19,9 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from ..ontology import lexicon
-<<<<<<< HEAD
 from ..records import AuxMode
 from ..ontology.countrycodes import UnknownCountry, resolve_country
-from . import schema as s
-=======
 from . import reviews, schema as s
->>>>>>> web
 from .errors import StoreError
 from .results import (
     ActorSummary,
@@ -121,12 +117,9 @@ class EventFilter:
     text: str | None = None
     limit: int | None = None
     min_confidence: float | None = None
-<<<<<<< HEAD
     # Auxiliary modes to keep (AUX_VALUES; "none" for reported facts); None keeps all.
     aux: tuple[str, ...] | None = None
-=======
     offset: int | None = None  # rows to skip before ``limit`` (paging)
->>>>>>> web
 
     def __post_init__(self) -> None:
         self.aux = parse_aux(self.aux)
@@ -361,19 +354,13 @@ def timeline(conn: Connection, first: str, second: str | None = None, *, by: str
     where.append(t.day >= (since.toordinal() if since else 1))
     if until:
         where.append(t.day <= until.toordinal())
-<<<<<<< HEAD
     if aux is not None:
         where.append(t.event_id.in_(sa.select(s.events.c.id).where(_aux_condition(s.events.c.aux, aux))))
-    # Grouped by day in SQL (few rows), then into periods here: ISO weeks are not portable SQL.
-    q = sa.select(t.day, t.category, sa.func.count(), sa.func.sum(t.score), sa.func.count(t.score)) \
-        .where(*where).group_by(t.day, t.category)
-=======
     # Months and years are grouped in SQL (a busy dyad has thousands of days); days and
     # ISO weeks by day in SQL, then into periods here: ISO weeks are not portable SQL.
     bucket = _sql_period(conn, t.day, by) if by in ("month", "year") else t.day
     q = sa.select(bucket, t.category, sa.func.count(), sa.func.sum(t.score), sa.func.count(t.score)) \
         .where(*where).group_by(bucket, t.category)
->>>>>>> web
     acc: dict[str, list] = {}
     starts: dict[str, dt.date] = {}
     group_of = {c: lexicon.category_group(c) for c in lexicon.plover()["categories"]}
@@ -399,18 +386,13 @@ def timeline(conn: Connection, first: str, second: str | None = None, *, by: str
         if score is not None:
             row[1] += sign * score
             row[2] += sign
+    # A period only a review emptied spans nothing: the filled range runs between periods
+    # that still have events.
+    starts = {label: start for label, start in starts.items() if any(acc[label][0].values())}
     out = []
-<<<<<<< HEAD
     for label, start in _periods(starts, by, since, until):
         counts, score_sum, scored = acc.get(label) or (defaultdict(int), 0.0, 0)
         out.append(TimelineRow(label, start, *(counts[g] for g in GROUPS), sum(counts.values()),
-=======
-    for label in sorted(acc, key=lambda p: starts[p]):
-        counts, score_sum, scored = acc[label]
-        if not any(counts.values()):
-            continue
-        out.append(TimelineRow(label, starts[label], *(counts[g] for g in GROUPS), sum(counts.values()),
->>>>>>> web
                                round(score_sum / scored, 3) if scored else None))
     return out
 
