@@ -34,7 +34,7 @@ SCHEMAS: dict[str, pa.Schema] = {
         ("date_precision", _str),
         ("place", pa.struct([("name", _str), ("country", _str), ("lat", _float), ("lon", _float)])),
         ("score", _float), ("trigger", _SPAN), ("sentence", pa.struct([("start", _int), ("end", _int)])),
-        ("confidence", _float), ("also", pa.list_(_SPAN))]),
+        ("confidence", _float), ("also", pa.list_(_SPAN)), ("cameo", _str), ("sentence_number", _int)]),
     "quotes": pa.schema(_KEYS + [("speaker", _str), ("cue", _SPAN), ("content", _SPAN), ("direct", _bool),
                                  ("event", _str)]),
     "times": pa.schema(_KEYS + [("start", _int), ("end", _int), ("text", _str), ("value", _str),
@@ -70,7 +70,14 @@ def failure_row(seq: int, error: CommuniqueError, article: Article | None) -> di
 
 
 def to_table(name: str, rows: list[dict[str, Any]]) -> pa.Table:
-    return pa.Table.from_pylist(rows, schema=SCHEMAS[name])
+    schema = SCHEMAS[name]
+    # from_pylist drops keys the schema lacks: a record field added without its column
+    # would vanish from every shard without a word.
+    missing = set(rows[0]) - set(schema.names) if rows else set()
+    if missing:
+        raise RuntimeError(f"the {name} table has no column for {', '.join(sorted(missing))}: add it to "
+                           "communique/batch/tables.py and docs/batch.md")
+    return pa.Table.from_pylist(rows, schema=schema)
 
 
 def rebuild(tables: dict[str, pa.Table]) -> list[tuple[int, Extraction | CommuniqueError]]:
