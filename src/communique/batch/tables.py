@@ -36,7 +36,7 @@ SCHEMAS: dict[str, pa.Schema] = {
         ("score", _float), ("trigger", _SPAN), ("sentence", pa.struct([("start", _int), ("end", _int)])),
         ("confidence", _float), ("also", pa.list_(_SPAN)), ("cameo", _str), ("sentence_number", _int)]),
     "quotes": pa.schema(_KEYS + [("speaker", _str), ("cue", _SPAN), ("content", _SPAN), ("direct", _bool),
-                                 ("event", _str)]),
+                                 ("event", _str), ("speaker_span", _SPAN), ("quoted", pa.list_(_SPAN))]),
     "times": pa.schema(_KEYS + [("start", _int), ("end", _int), ("text", _str), ("value", _str),
                                 ("precision", _str)]),
     "places": pa.schema(_KEYS + [("name", _str), ("country", _str), ("lat", _float), ("lon", _float),
