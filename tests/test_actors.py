@@ -407,3 +407,12 @@ def test_diseases_and_office_titles_are_no_organisations():
         "India and Japan, and Ebola cases rose in Guinea.").actors}
     assert not {"Raksha Mantri", "COVID-19", "Ebola"} & found
     assert {"India", "Japan"} <= found
+
+
+def test_he_who_speaks_in_a_reported_clause_is_the_speaker():
+    from communique import extract
+
+    result = extract("Chilean President Ana Soto, who met Peru's leader Luis Vega on Monday, said she "
+                     "would lift the tariffs.")
+    lift = next(e for e in result.events if e.trigger.text == "lift")
+    assert [result.actor(i).name for i in lift.source] == ["Ana Soto"]

@@ -148,6 +148,8 @@ def dyads(result):
         # A bare "Korean" is South Korea's, as a bare "Korea" is.
         ("The visiting Korean minister held talks with Indian officials in Delhi.",
          ("CONSULT", ("KOR",), ("IND",), None)),
+        # Tariffs and duties on another state's goods are economic sanctions (CAMEO 163).
+        ("Peru imposed tariffs on Chilean wine last week.", ("SANCTION", ("PER",), ("CHL",), None)),
         # Crowds and mobs are actors, of the country where they act.
         ("A mob attacked a police station in Accra on Sunday.", ("ASSAULT", ("GHA",), ("GHA",), None)),
         ("Angry crowds stormed the parliament in Nairobi on Monday.", ("ASSAULT", ("KEN",), ("KEN",), None)),
@@ -692,3 +694,10 @@ def test_a_journey_by_civilians_is_no_visit():
     assert not [e for e in result.events if e.mode == "visit"], dyads(result)
     official = extract("Chile's foreign minister will travel to Lima later this month.", published=PUB)
     assert ("CONSULT", ("CHL",), ("PER",), "future") in dyads(official)
+
+
+def test_the_story_city_places_only_an_act_of_a_party_at_home():
+    text = ("WASHINGTON - Officials met in Washington on Friday to discuss the budget.\n\n"
+            "Iran accused Iraq of shelling its border towns on Friday.")
+    accuse = next(e for e in extract(text, published=PUB).events if e.category == "ACCUSE")
+    assert accuse.place is None or accuse.place.country in ("IRN", "IRQ"), accuse.place

@@ -185,7 +185,7 @@ RESOLVE_CASES = [
     ("the same day", FRI, None, (None, "unknown")),
     ("two days later", FRI, None, (None, "unknown")),
     ("the 5th", FRI, None, (None, "unknown")),
-    ("2019-20", FRI, None, (None, "unknown")),
+    ("2019-20", FRI, None, ("P2Y", "duration")),  # a range of years, as TimeML writes it
     ("the first week of April", FRI, None, (None, "unknown")),
     ("", FRI, None, (None, "unknown")),
 ]

@@ -172,15 +172,18 @@ def meantime_cmd(dir: str, part: str, as_json: bool, out: str | None, model: str
 
 @eval_group.command("quotes")
 @click.argument("file", required=False, type=click.Path(exists=True, dir_okay=False))
+@click.option("--part", "part", type=click.Choice(["all", "read", "unread"]), default="all", show_default=True,
+              help="Score one part of the fixed hash split of the articles (by id), or the whole set "
+                   "with both parts side by side.")
 @_common
 @_guarded
-def quotes_cmd(file: str | None, as_json: bool, out: str | None, model: str, batch_size: int,
+def quotes_cmd(file: str | None, part: str, as_json: bool, out: str | None, model: str, batch_size: int,
                quiet: bool) -> None:
     """Score quote content spans and speakers on FILE (default: the quote gold Communique ships)."""
     from .eval.quotes import evaluate_quotes
 
     with _progress(quiet, "quotes") as progress:
-        report = evaluate_quotes(file, model=model, batch_size=batch_size, progress=progress)
+        report = evaluate_quotes(file, which=part, model=model, batch_size=batch_size, progress=progress)
     _emit(report, as_json, out)
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 ActorKind = Literal["person", "organisation", "country", "group"]
-Precision = Literal["day", "month", "year", "week", "quarter", "decade", "duration", "unknown"]
+Precision = Literal["day", "month", "year", "week", "quarter", "half", "decade", "century", "duration", "unknown"]
 AuxMode = Literal["historical", "future", "hypothetical", "negated"]
 
 __all__ = [
@@ -312,11 +312,18 @@ class Event:
 
 @dataclass(slots=True)
 class Quote:
+    """Who said what: ``speaker`` is an actor id when the speaker names or describes an actor
+    ("Berg", "a spokeswoman for the ministry"); ``speaker_span`` is the speaker's whole phrase
+    as the text gives it ("President Lund's son", "the daily", "she"), kept with or without
+    an actor. ``quoted`` marks the words in quote marks inside an indirect quote (a mixed
+    quote: "said the cuts were “painful” and ...")."""
     speaker: str | None
     cue: Span
     content: Span
     direct: bool
     event: str | None = None
+    speaker_span: Span | None = None
+    quoted: list[Span] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -325,16 +332,21 @@ class Quote:
             "content": self.content.to_dict(),
             "direct": self.direct,
             "event": self.event,
+            "speaker_span": self.speaker_span.to_dict() if self.speaker_span else None,
+            "quoted": [q.to_dict() for q in self.quoted],
         }
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "Quote":
+        # Quotes written before speaker_span and quoted existed load without them.
         return cls(
             speaker=d.get("speaker"),
             cue=Span.from_dict(d["cue"]),
             content=Span.from_dict(d["content"]),
             direct=bool(d["direct"]),
             event=d.get("event"),
+            speaker_span=Span.from_dict(d["speaker_span"]) if d.get("speaker_span") else None,
+            quoted=[Span.from_dict(q) for q in d.get("quoted") or ()],
         )
 
 

@@ -67,3 +67,27 @@ def test_tiny_fixture_loads():
     (item,) = load_quotes_gold(FIXTURES / "quotes_tiny.jsonl")
     assert [item.text[q.start:q.end] for q in item.quotes] == ["We agreed to work together,",
                                                                "the talks would continue in June"]
+
+
+def test_direct_and_indirect_are_scored_apart_and_a_span_inside_a_quote_is_one_hit():
+    from communique.eval.quotes import GoldQuote, PredictedQuote, QuoteItem, score_quotes
+
+    text = "She said the plan was dead and buried, and that talks would resume. “We stay,” he said."
+    clause = text.index("the plan"), text.index(", and that")
+    second = text.index("talks would"), text.index(". “")
+    direct = text.index("We stay"), text.index("We stay") + len("We stay,")
+    item = QuoteItem("x", text, None, [GoldQuote(clause[0], second[1], False, "she"),
+                                       GoldQuote(*direct, True, "he")])
+    # Two predicted pieces of one gold clause: one hit, one false positive.
+    preds = [PredictedQuote(*clause, False, ("she",)), PredictedQuote(*second, False, ("she",)),
+             PredictedQuote(*direct, True, ("he",))]
+    r = score_quotes([item], [preds])
+    assert (r.overlap.tp, r.overlap.fp, r.overlap.fn) == (2, 1, 0)
+    assert r.class_scores("indirect")["precision"] == 0.5 and r.class_scores("direct")["recall"] == 1.0
+
+
+def test_a_possessor_is_not_the_speaker():
+    from communique.eval.quotes import speaker_matches
+
+    assert not speaker_matches("President Lund's son", ["President Lund"])
+    assert speaker_matches("Foreign Minister Lena Berg", ["Lena Berg"])

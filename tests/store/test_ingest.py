@@ -264,7 +264,8 @@ def extractions(draw) -> Extraction:
             sentence_number=draw(_maybe(st.integers(1, 99)))))
     quotes = [Quote(speaker=draw(_maybe(st.sampled_from(ids))) if ids else None, cue=draw(_span),
                     content=draw(_span), direct=draw(st.booleans()),
-                    event=draw(_maybe(st.sampled_from([e.id for e in events]))) if events else None)
+                    event=draw(_maybe(st.sampled_from([e.id for e in events]))) if events else None,
+                    speaker_span=draw(_maybe(_span)), quoted=draw(st.lists(_span, max_size=2)))
               for _ in range(draw(st.integers(0, 2)))]
     times = draw(st.lists(st.builds(TimeRef, st.integers(0, 99), st.integers(0, 99), _text, _maybe(_text),
                                     st.sampled_from(["day", "month", "unknown"])), max_size=2))

@@ -193,12 +193,21 @@ def render_quotes(r: QuotesReport) -> RenderableType:
     parts: list[RenderableType] = [Text(
         f"Quotes  {r.gold_path}  {r.items} items, {r.gold_quotes} gold quotes", style="bold")]
     parts += _failures(r.failures)
+    if r.parts:
+        parts.append(render_parts(r.headline()))
     t = _prf_table("Content spans", "match")
     t.add_row(*_prf_row("exact", r.exact))
     t.add_row(*_prf_row("overlap", r.overlap))
     parts.append(t)
     parts.append(Text(f"speaker accuracy (found quotes): {_f(r.speaker_accuracy)}; speaker recall (all gold "
                       f"quotes): {_f(r.speaker_recall)}; direct/indirect accuracy: {_f(r.direct_accuracy)}"))
+    d = Table(title="Direct and indirect", title_justify="left", show_edge=False)
+    for col in ("class", "gold", "precision", "recall", "speaker accuracy"):
+        d.add_column(col, justify="right" if col != "class" else "left")
+    for cls in ("direct", "indirect"):
+        sc = r.class_scores(cls)
+        d.add_row(cls, str(sc["gold"]), _f(sc["precision"]), _f(sc["recall"]), _f(sc["speaker_accuracy"]))
+    parts.append(d)
     k = Table(title="By kind", title_justify="left", show_edge=False)
     for col in ("kind", "gold", "found", "exact", "speaker right"):
         k.add_column(col, justify="right" if col != "kind" else "left")

@@ -482,12 +482,29 @@ def _resolve_personal_pronouns(doc: Doc, index: ActorIndex, quoted: list[tuple[i
         tok = doc[i]
         if tok.i in index.by_token or inside[tok.i]:
             continue
-        k = bisect.bisect_left(keys, tok.i)  # the person named last before the pronoun
-        if not k or tok.i - keys[k - 1] >= 80:
+        actor_id = _reporter_of(index, persons, tok)
+        k = bisect.bisect_left(keys, tok.i)  # else the person named last before the pronoun
+        if actor_id is None and (not k or tok.i - keys[k - 1] >= 80):
             continue
-        actor_id = starts[k - 1][1]
+        actor_id = actor_id or starts[k - 1][1]
         persons[actor_id].mentions.append(Span(tok.idx, tok.idx + len(tok.text), tok.text))
         index.by_token[tok.i] = actor_id
+
+
+_SAYING = {"say", "tell", "add", "announce", "insist", "declare", "state", "promise", "pledge",
+           "vow", "warn", "claim", "deny", "admit", "stress", "indicate", "write"}
+
+
+def _reporter_of(index: ActorIndex, persons: dict[str, Actor], pronoun: Token) -> str | None:
+    """ "Reagan, who will meet Nakasone, said he would lift the tariffs": he/she as subject
+    of what a person says is, by default, that person, whoever was named in between."""
+    clause = pronoun.head
+    if pronoun.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "ccomp" or \
+            clause.head.lemma_.lower() not in _SAYING:
+        return None
+    subj = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+    found = index.by_token.get(subj.i) if subj is not None else None
+    return found if found in persons else None
 
 
 def _described_by_title(doc: Doc, group: list[Mention], spans: list[Span], sent_start: list[int]

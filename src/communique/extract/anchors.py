@@ -11,7 +11,7 @@ from spacy.tokens import Span
 
 from ..records import PlaceRef, TimeRef
 from .doctext import doc_text
-from .participants import REPORTING, Candidate, Context, conj_head, lemma_is
+from .participants import NO_ACTOR, REPORTING, Candidate, Context, conj_head, lemma_is
 
 
 def _bounds_a_period(text: str, t: TimeRef) -> bool:
@@ -117,10 +117,17 @@ def where(ctx: Context, cand: Candidate, date: str | None) -> PlaceRef | None:
     owned = owned_places(ctx, cand, in_sent)
     if owned:
         return min(owned, key=lambda x: nearness(ctx, cand, x[0]))[1]
-    if ctx.main_place and ctx.published and date and len(date) == 10:
+    if ctx.main_place and ctx.published and date and len(date) == 10 and _a_party_at(ctx, cand, ctx.main_place):
+        # The story's own city, for an act of the week it reports, where a party is at
+        # home: not a dateline city far from both sides ("Washington" for Iran and Iraq).
         try:
             if abs((dt.date.fromisoformat(date) - ctx.published).days) <= 7:
                 return ctx.main_place
         except ValueError:
             return None
     return None
+
+
+def _a_party_at(ctx: Context, cand: Candidate, place: PlaceRef) -> bool:
+    parties = {(ctx.actors.actor(a) or NO_ACTOR).country for a in cand.source + cand.target}
+    return place.country in parties

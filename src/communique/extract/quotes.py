@@ -2,9 +2,14 @@
 
 Direct quotes are found from the quote marks, paired within a paragraph so an
 unclosed mark ends at its paragraph and cannot swallow the rest of the
-article. The cue is the speech verb governing the quote or next to it; the
-speaker is that verb's subject, with "he"/"she" resolved to the last person
-named outside quotes and "it" to the organisation last quoted.
+article. The cue is the verb governing the quote or standing next to it (any verb with
+a speaker beside it: "…,” beamed the mediator), a colon after a name or title, or a
+speech noun; indirect quotes are the clauses that verbs of saying or believing, or
+speech nouns, report (``quotecues``). The speaker is the cue's subject phrase, kept as
+written, with the actor it names (``speakers``). A quote without a cue of its own
+continues the one before it: a second fragment in the paragraph, a paragraph that is
+nothing but a quotation, an unclosed paragraph running on. Quoted words inside a reported
+clause make one mixed quote: the clause, with the quoted words marked.
 """
 
 from __future__ import annotations
@@ -15,26 +20,25 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..records import Quote, Span
-from .doctext import doc_text
 from .actors import ActorIndex
+from .doctext import doc_text
+from .quotecues import (
+    REPORTING_VERBS,
+    SPEECH_VERBS,
+    adjacent_verb,
+    clause_cue,
+    colon_speaker,
+    following_speaker,
+    infinitive_report,
+    noun_clause,
+    noun_speaker,
+    speaker_head,
+    subject_of,
+)
+from .speakers import Speakers, phrase_span
 
-SPEECH_VERBS = {
-    "say", "tell", "add", "state", "declare", "announce", "tweet", "write", "note", "warn",
-    "insist", "claim", "stress", "emphasise", "emphasize", "assert", "reply", "explain",
-    "remark", "comment", "observe", "argue", "conclude", "affirm", "reiterate", "maintain",
-    "acknowledge", "admit", "confirm", "deny", "report", "quote", "describe", "call", "post",
-    "predict", "suggest", "urge", "vow", "pledge", "promise", "tell", "told", "allege", "accuse",
-    "charge", "recall", "recount", "respond", "retort", "counter", "point", "highlight",
-    "underline", "underscore", "laud", "praise", "hail", "condemn", "denounce", "criticise",
-    "criticize", "term", "brand", "label", "dismiss",
-}
-# Verbs that introduce a reported clause ("X said [that] Y ..."): indirect quotes.
-REPORTING_VERBS = {
-    "say", "tell", "add", "state", "declare", "announce", "tweet", "write", "note", "warn",
-    "insist", "claim", "stress", "emphasise", "emphasize", "assert", "reply", "explain",
-    "argue", "conclude", "affirm", "reiterate", "maintain", "acknowledge", "admit", "confirm",
-    "deny", "report", "allege", "suggest", "predict", "announce", "indicate", "reveal",
-}
+__all__ = ["REPORTING_VERBS", "SPEECH_VERBS", "QuoteSpan", "extract_quotes", "find_quote_spans"]
+
 _OPEN = {"“": "”", "‘": "’", "«": "»", '"': '"'}
 
 
@@ -88,69 +92,6 @@ def _tokens_between(doc: Doc, start: int, end: int) -> SpacySpan | None:
     return doc.char_span(start, end, alignment_mode="expand")
 
 
-def _subject(verb: Token) -> Token | None:
-    for c in verb.children:
-        if c.dep_ in ("nsubj", "nsubjpass"):
-            return c
-    # "said X" inverted order: "..., said the ministry."
-    for c in verb.children:
-        if c.dep_ in ("dobj", "attr") and verb.i < c.i and verb.lemma_ == "say":
-            return c
-    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
-        return _subject(verb.head)
-    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
-        # "the minister, Lucia Ferreira, posted on X: ..." parsed as a reduced relative: the
-        # noun speaks, unless an agent is named ("a statement issued by the ministry").
-        agent = next((p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
-        return agent if agent is not None else verb.head
-    return None
-
-
-class _Speakers:
-    """Resolves a subject token to an actor id, remembering who was quoted last."""
-
-    def __init__(self, doc: Doc, actors: ActorIndex, inside: list[tuple[int, int]]) -> None:
-        self.doc = doc
-        self.actors = actors
-        self.inside = inside
-        self.last_org: str | None = None
-        self.last_person: str | None = None
-
-    def _outside(self, tok_i: int) -> bool:
-        c = self.doc[tok_i].idx
-        return not any(s <= c < e for s, e in self.inside)
-
-    def _last_before(self, tok_i: int, kinds: tuple[str, ...]) -> str | None:
-        return self.actors.last_before(tok_i, kinds=kinds, skip=lambda s: not self._outside(s))
-
-    def resolve(self, subj: Token | None) -> str | None:
-        if subj is None:
-            return None
-        # "The UN Secretary-General, Antonio Guterres, said": the person in apposition speaks.
-        appos = [c for c in subj.children if c.dep_ == "appos"]
-        for t in [subj, *appos, *subj.subtree]:
-            actor = self.actors.at(t.i)
-            if actor:
-                return self._remember(actor)
-        low = subj.lower_
-        if low in ("he", "she", "him", "her"):
-            return self._remember(self._last_before(subj.i, ("person",)))
-        if low in ("it", "they"):
-            if self.last_org:
-                return self.last_org
-            return self._remember(self._last_before(subj.i, ("organisation", "country", "group")))
-        return None
-
-    def _remember(self, actor_id: str | None) -> str | None:
-        if actor_id:
-            a = self.actors.actor(actor_id)
-            if a and a.kind == "person":
-                self.last_person = actor_id
-            elif a:
-                self.last_org = actor_id
-        return actor_id
-
-
 def _cue_span(doc: Doc, verb: Token) -> Span:
     end_tok = verb
     if verb.lower_ == "according" and verb.i + 1 < len(doc):
@@ -165,21 +106,23 @@ def _cue_span(doc: Doc, verb: Token) -> Span:
     return Span(start, end, doc_text(doc)[start:end])
 
 
-def _governing_speech_verb(doc: Doc, span: SpacySpan) -> Token | None:
-    """The speech verb that takes the quote as complement, or stands next to it."""
+def _speech_verb(t: Token) -> bool:
+    return t.pos_ in ("VERB", "AUX") and t.lemma_ in SPEECH_VERBS
+
+
+def _governing_speech_verb(doc: Doc, span: SpacySpan, q: QuoteSpan) -> Token | None:
+    """The verb that takes the quote as complement, or stands next to it."""
     # Partial quote: walk up from the quoted words to the verb that governs them.
-    root = span.root
-    t = root
+    t = span.root
     for _ in range(6):
-        if t.pos_ in ("VERB", "AUX") and t.lemma_ in SPEECH_VERBS and not (span.start <= t.i < span.end):
+        if _speech_verb(t) and not (span.start <= t.i < span.end):
             return t
         if t.head.i == t.i:
             break
         t = t.head
     sent_start = doc[span.start].sent.start
     sent_end = doc[max(span.end - 1, span.start)].sent.end
-    after = [t for t in doc[span.end:min(sent_end + 6, len(doc))]
-             if t.lemma_ in SPEECH_VERBS and t.pos_ in ("VERB", "AUX")]
+    after = [t for t in doc[span.end:min(sent_end + 6, len(doc))] if _speech_verb(t)]
     # A cue right after the closing mark ("..., it said") belongs to this quote only
     # if no new quote starts first.
     if after:
@@ -187,87 +130,195 @@ def _governing_speech_verb(doc: Doc, span: SpacySpan) -> Token | None:
         between = doc[span.end:v.i].text
         if '"' not in between[1:] and "“" not in between and "\n" not in between:
             return v
-    before = [t for t in doc[sent_start:span.start]
-              if t.lemma_ in SPEECH_VERBS and t.pos_ in ("VERB", "AUX")]
+    if (v := adjacent_verb(doc, span, q.close_at)) is not None:
+        return v
+    before = [t for t in doc[sent_start:span.start] if _speech_verb(t)]
     return before[-1] if before else None
+
+
+@dataclass(slots=True)
+class _Found:
+    content: Span
+    direct: bool
+    cue: Span | None = None          # None: a quote with no cue of its own
+    speaker: Token | None = None     # head of the speaker phrase
+    limit: int | None = None         # the speaker phrase ends before this character
+    q: QuoteSpan | None = None
+    quoted: list[Span] | None = None
+
+
+def _direct(doc: Doc, q: QuoteSpan, span: SpacySpan, text: str) -> _Found:
+    content = Span(q.start, q.end, text[q.start:q.end])
+    verb = _governing_speech_verb(doc, span, q)
+    if verb is not None:
+        subj = subject_of(verb, inverted=verb.i > span.start)
+        if subj is None and verb.i > span.start:
+            subj = following_speaker(verb)
+        return _Found(content, True, _cue_span(doc, verb), subj, q=q)
+    if (colon := colon_speaker(doc, q.open_at)) is not None:
+        mark, head = colon
+        return _Found(content, True, Span(mark.idx, mark.idx + 1, ":"), head, limit=mark.idx, q=q)
+    return _Found(content, True, q=q)
 
 
 def extract_quotes(doc: Doc, actors: ActorIndex) -> list[Quote]:
     text = doc_text(doc)
     qspans = find_quote_spans(text)
     inside = [(q.start, q.end) for q in qspans]
-    covered: set[int] = set()
-    # (position, speech verb or None, content, direct, quote span) gathered first, then
-    # speakers resolved in reading order so "it said" means the organisation quoted last.
-    found: list[tuple[int, Token | None, Span, bool, QuoteSpan | None]] = []
+    found: list[_Found] = []
     for q in qspans:
         span = _tokens_between(doc, q.start, q.end)
-        if span is None or len(span) == 0:
-            continue
-        covered.update(range(span.start, span.end))
-        found.append((q.start, _governing_speech_verb(doc, span),
-                      Span(q.start, q.end, text[q.start:q.end]), True, q))
-    for verb, content in _indirect(doc, covered):
-        found.append((content.start, verb, content, False, None))
-    found.sort(key=lambda x: x[0])
-    speakers = _Speakers(doc, actors, inside)
+        if span is not None and len(span):
+            found.append(_direct(doc, q, span, text))
+    indirect = _indirect(doc, inside)
+    # Quoted words inside a reported clause belong to that (mixed) quote.
+    absorbed = {id(f) for f in found for i in indirect if i.quoted and any(
+        w.start == f.content.start for w in i.quoted)}
+    found = sorted([f for f in found if id(f) not in absorbed] + indirect, key=lambda f: f.content.start)
+    return _attribute(doc, found, Speakers(doc, actors, inside))
+
+
+def _attribute(doc: Doc, found: list[_Found], speakers: Speakers) -> list[Quote]:
+    """Speakers in reading order, so "it said" means the organisation quoted last; a quote
+    without a cue continues the one before it."""
+    text = doc_text(doc)
     quotes: list[Quote] = []
-    prev_speaker: str | None = None
-    prev_end = -1
-    prev_unclosed = False
-    for _, verb, content, direct, q in found:
-        if verb is not None:
-            speaker = speakers.resolve(_subject(verb) if verb.lower_ != "according" else
-                                       next((c for c in doc[verb.i + 1].children if c.dep_ == "pobj"), None))
-            cue = _cue_span(doc, verb)
+    prev: Quote | None = None
+    prev_q: QuoteSpan | None = None
+    for f in found:
+        f.speaker = speaker_head(f.speaker)
+        if f.cue is not None and f.speaker is not None and f.cue.start > f.speaker.idx:
+            # Who speaks ends before the cue, however the parser attached it.
+            f.limit = min(f.limit or f.cue.start, f.cue.start)
+        if f.cue is not None:
+            quote = Quote(speaker=speakers.resolve(f.speaker), cue=f.cue, content=f.content, direct=f.direct,
+                          speaker_span=phrase_span(doc, f.speaker, f.limit) if f.speaker is not None else None,
+                          quoted=f.quoted or [])
         else:
-            # A second quote in the same paragraph, or a paragraph continuing an
-            # unclosed quote, keeps the previous speaker.
-            gap = text[prev_end:q.open_at] if (q and prev_end >= 0) else None
-            same_para = gap is not None and "\n" not in gap
-            continued = gap is not None and prev_unclosed and not gap.strip()
-            speaker = prev_speaker if same_para or continued else None
-            cue = Span(q.open_at, q.open_at + 1, text[q.open_at]) if q else content
-        quotes.append(Quote(speaker=speaker, cue=cue, content=content, direct=direct))
-        if q is not None:
-            prev_speaker, prev_end = speaker, (q.close_at + 1 if q.close_at is not None else q.end)
-            prev_unclosed = q.close_at is None
+            q = f.q
+            quote = Quote(speaker=None, cue=Span(q.open_at, q.open_at + 1, text[q.open_at]), content=f.content,
+                          direct=True)
+            if prev is not None and prev_q is not None and _continues(text, prev_q, q):
+                quote.speaker, quote.speaker_span = prev.speaker, prev.speaker_span
+        quotes.append(quote)
+        if f.q is not None:
+            prev, prev_q = quote, f.q
     # News runs a long quote over several paragraphs and names the speaker in the last
     # one: an unclosed paragraph with no cue takes the speaker of the paragraph continuing it.
     for n in range(len(found) - 2, -1, -1):
-        q, nxt = found[n][4], found[n + 1][4]
-        if q is not None and nxt is not None and q.close_at is None and quotes[n].speaker is None \
-                and not text[q.end:nxt.open_at].strip():
-            quotes[n].speaker = quotes[n + 1].speaker
+        q, nxt = found[n].q, found[n + 1].q
+        if q is not None and nxt is not None and q.close_at is None and found[n].cue is None \
+                and quotes[n].speaker is None and not text[q.end:nxt.open_at].strip():
+            quotes[n].speaker, quotes[n].speaker_span = quotes[n + 1].speaker, quotes[n + 1].speaker_span
     return quotes
 
 
-def _indirect(doc: Doc, covered: set[int]) -> list[tuple[Token, Span]]:
-    out: list[tuple[Token, Span]] = []
+def _continues(text: str, prev: QuoteSpan, q: QuoteSpan) -> bool:
+    """A second quote in the same paragraph, a paragraph continuing an unclosed quote, or
+    a paragraph that is nothing but a quotation right after a quoted paragraph."""
+    prev_end = prev.close_at + 1 if prev.close_at is not None else prev.end
+    gap = text[prev_end:q.open_at]
+    if "\n" not in gap:
+        return True
+    if prev.close_at is None and not gap.strip():
+        return True
+    if gap.strip(" \n\t.,;") or gap.count("\n") > 3:
+        return False
+    # Nothing but the quotation in its paragraph: the paragraph's own text ends with it.
+    line_end = text.find("\n", q.end)
+    rest = text[(q.close_at + 1 if q.close_at is not None else q.end):line_end if line_end >= 0 else len(text)]
+    return not rest.strip(" .,;")
+
+
+def _clause_content(doc: Doc, cue: Token, comp: Token, inside: list[tuple[int, int]]
+                    ) -> tuple[Span, list[Span]] | None:
+    """The reported clause (after "that"), cut before a cue of its own ("…, while aid
+    groups warned that …"), with the quoted stretches inside it; None when it is all a
+    direct quote or too short."""
+    nested = {t.i for c in comp.subtree if c.i != comp.i and c.dep_ in ("advcl", "conj", "parataxis")
+              and clause_cue(c) is not None and subject_of(c) is not None for t in c.subtree}
+    # A speech noun's clause ends where the sentence goes on about the noun ("his warning
+    # that talks could fail [angered them]"), however the parser attached the rest.
+    stop = cue.head.i if cue.pos_ == "NOUN" and cue.head.i > cue.i else len(cue.doc)
+    toks = []
+    before = comp.i < cue.i  # "…, the agency said"
+    for t in comp.subtree:
+        if (t.i >= cue.i) if before else (t.i <= cue.i):
+            continue
+        if t.i in nested or t.i >= stop:
+            break
+        toks.append(t)
+    while toks and (toks[0].lower_ == "that" or toks[0].is_punct):
+        toks = toks[1:]
+    while toks and (toks[-1].is_punct and toks[-1].text not in ("”", "’", '"', "»")
+                    or toks[-1].lower_ in ("while", "and", "but", "as", "whereas")):
+        toks = toks[:-1]
+    if len(toks) < 3:
+        return None
+    start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+    quoted = [Span(s, e, doc_text(doc)[s:e]) for s, e in inside if start <= s and e <= end]
+    if any(s < end and start < e and not (start <= s and e <= end) for s, e in inside):
+        return None  # a clause cut by a quotation: the direct quote has it
+    outside = [t for t in toks if not t.is_punct and not any(s <= t.idx < e for s, e in inside)]
+    if quoted and len(outside) < 3:
+        return None
+    if not quoted and toks[-1].text in ("”", "’", '"', "»"):
+        end = toks[-2].idx + len(toks[-2].text)
+    return Span(start, end, doc_text(doc)[start:end]), quoted
+
+
+def _indirect(doc: Doc, inside: list[tuple[int, int]]) -> list[_Found]:
+    """Reported clauses, infinitive reports and "according to" claims, in one pass over the
+    words that can cue them (verbs, a root, speech nouns, "according")."""
+    out: list[_Found] = []
     for tok in doc:
-        if tok.lemma_ not in REPORTING_VERBS or tok.pos_ != "VERB" or tok.i in covered:
+        pos = tok.pos_
+        if pos not in ("VERB", "NOUN") and tok.dep_ != "ROOT" and tok.lower_ != "according":
             continue
-        comp = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i), None)
-        if comp is None or comp.i in covered:
+        if any(s <= tok.idx < e for s, e in inside):
             continue
-        toks = [t for t in comp.subtree if t.i > tok.i]
-        while toks and (toks[0].lower_ == "that" or toks[0].is_punct):
-            toks = toks[1:]
-        while toks and toks[-1].is_punct:
-            toks = toks[:-1]
-        if len(toks) < 3 or any(t.i in covered for t in toks):
-            continue
-        start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-        out.append((tok, Span(start, end, doc_text(doc)[start:end])))
-    # "according to X, ...": the rest of the sentence is X's claim.
-    for tok in doc:
-        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
-            pobj = next((c for c in doc[tok.i + 1].children if c.dep_ == "pobj"), None)
-            if pobj is None:
-                continue
-            rest = [t for t in tok.sent if not (tok.i <= t.i <= pobj.right_edge.i) and not t.is_punct]
-            if len(rest) < 3 or any(t.i in covered for t in rest):
-                continue
-            start, end = rest[0].idx, rest[-1].idx + len(rest[-1].text)
-            out.append((tok, Span(start, end, doc_text(doc)[start:end])))
+        if (found := _reported_clause(doc, tok, inside)) is not None:
+            out.append(found)
+        if pos == "VERB" and (found := _infinitive(doc, tok, inside)) is not None:
+            out.append(found)
+        if tok.lower_ == "according" and (found := _according_to(doc, tok, inside)) is not None:
+            out.append(found)
     return out
+
+
+def _reported_clause(doc: Doc, tok: Token, inside: list[tuple[int, int]]) -> _Found | None:
+    comp, speaker = clause_cue(tok), None
+    if comp is not None:
+        speaker = subject_of(tok)
+    elif (comp := noun_clause(tok)) is not None:
+        speaker = noun_speaker(tok)
+    if comp is None or (got := _clause_content(doc, tok, comp, inside)) is None:
+        return None
+    content, quoted = got
+    return _Found(content, False, _cue_span(doc, tok), speaker, quoted=quoted)
+
+
+def _infinitive(doc: Doc, tok: Token, inside: list[tuple[int, int]]) -> _Found | None:
+    if (rng := infinitive_report(tok)) is None:
+        return None
+    start, end = doc[rng[0]].idx, doc[rng[1] - 1].idx + len(doc[rng[1] - 1].text)
+    if any(s < end and start < e for s, e in inside):
+        return None  # the words are quoted: the direct quote has them
+    cue = Span(tok.idx, tok.idx + len(tok.text), tok.text)
+    return _Found(Span(start, end, doc_text(doc)[start:end]), False, cue, subject_of(tok))
+
+
+def _according_to(doc: Doc, tok: Token, inside: list[tuple[int, int]]) -> _Found | None:
+    """"according to X, ...": the rest of the sentence is X's claim."""
+    if tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
+        return None
+    pobj = next((c for c in doc[tok.i + 1].children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return None
+    rest = [t for t in tok.sent if not (tok.i <= t.i <= pobj.right_edge.i) and not t.is_punct]
+    if len(rest) < 3 or any(s <= t.idx < e for t in rest for s, e in inside):
+        return None
+    if rest[0].i < tok.i < rest[-1].i:  # "X, according to Y, said": keep the side before
+        rest = [t for t in rest if t.i < tok.i] if tok.i - rest[0].i >= 3 else [t for t in rest if t.i > tok.i]
+    start, end = rest[0].idx, rest[-1].idx + len(rest[-1].text)
+    return _Found(Span(start, end, doc_text(doc)[start:end]), False, _cue_span(doc, tok), pobj)

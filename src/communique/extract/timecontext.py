@@ -15,6 +15,7 @@ import re
 from spacy.tokens import Span, Token
 
 from .timetext import (
+    _MONTHS as _MONTH_NAMES,
     _NUMBERS,
     UNKNOWN,
     Resolved,
@@ -49,12 +50,31 @@ _ANAPHORIC = re.compile(
 _BACK = {"previous", "preceding", "prior", "before", "earlier"}
 
 
+# Expressions that leave the year (or the week) to the reader: a bare month or month-day,
+# a bare weekday. In a passage set in another year they belong to that year.
+_UNDERSPECIFIED = re.compile(
+    r"(?P<month>" + "|".join(_MONTH_NAMES) + r")(?: \d{1,2}(?:st|nd|rd|th)?)?"
+    r"|(?:the )?\d{1,2}(?:st|nd|rd|th)? (?:of )?(?P<month2>" + "|".join(_MONTH_NAMES) + r")"
+    r"|(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+)
+# How far back a story's first date must lie for the story to be set in the past rather
+# than report news with some background.
+_STORY_BEFORE_DAYS = 366
+
+
 class _Reference:
-    """The time a text last spoke of: anaphoric expressions are dated from it."""
+    """The time a text last spoke of: anaphoric expressions are dated from it. In a story
+    set before its publication date (the first day or month it dates lies more than a year back: a
+    retrospective, an archive piece, a court case told in order) expressions that leave
+    out the year or week follow it too ("On 3 June 2019 the army entered the town. On
+    Friday it left": 7 June 2019), as a narrative's running reference time; in a report of
+    recent news they are read against publication."""
 
     def __init__(self, published: dt.date | None) -> None:
+        self.published = published
         self.day = published
         self.value: Resolved = _day(published) if published else UNKNOWN
+        self.narrative: bool | None = None  # decided by the first date the text gives
 
     def update(self, value: str | None, precision: str) -> None:
         if value is None or precision not in ("day", "week", "month", "quarter", "year"):
@@ -64,6 +84,32 @@ class _Reference:
         self.value = value, precision  # type: ignore[assignment]
         if precision == "day":
             self.day = dt.date.fromisoformat(value[:10])
+        # A year alone decides nothing: news gives background years all the time.
+        if self.narrative is None and self.published is not None and precision in ("day", "month"):
+            point = self._point()
+            self.narrative = point is not None and (self.published - point).days > _STORY_BEFORE_DAYS
+
+    def _point(self) -> dt.date | None:
+        value, precision = self.value
+        if value is None:
+            return None
+        if precision == "day" and self.day is not None:
+            return self.day
+        if precision == "month":
+            return dt.date(int(value[:4]), int(value[5:7]), 15)
+        if precision == "year":
+            return dt.date(int(value[:4]), 12, 31)
+        return None
+
+    def narrative_anchor(self, norm: str) -> dt.date | None:
+        """The date to read an underspecified expression against in a story set before its
+        publication; None to read it against publication."""
+        m = _UNDERSPECIFIED.fullmatch(norm)
+        if m is None or not self.narrative:
+            return None
+        if m["weekday"]:
+            return self.day if self.value[1] == "day" else None
+        return self._point()
 
     def shifted(self, unit: str, n: int) -> Resolved:
         """The reference moved ``n`` units, at that unit's precision."""

@@ -45,7 +45,8 @@ _LENGTH = re.compile(
     r"another|more than|less than|at least|over|up to|for|past|last|next|coming|previous|first|recent|"
     r"following)\s+)*"
     r"(?P<n>\d{1,4}(?:\.\d+)?|" + "|".join(sorted(_COUNT_WORDS, key=len, reverse=True)) +
-    r"|few|several|many|couple(?: of)?)?(?P<half> and a half)?[\s-]*(?:" + _LENGTH_ADJECTIVES + r"[\s-]+)?"
+    r"|few|several|many|couple(?: of)?|(?P<halfa>half an?))?(?P<half> and a half)?[\s-]*(?:"
+    + _LENGTH_ADJECTIVES + r"[\s-]+)?"
     r"(?P<unit>second|minute|hour|day|night|weekend|week|month|quarter|year|decade|centurie|century)s?"
     r"(?:[\s-]+long)?$"
 )
@@ -73,6 +74,8 @@ def duration_value(text: str, *, decimals: bool = False) -> str | None:
     if m is None:
         return None
     raw, unit = m["n"], _DURATION_UNITS[m["unit"]]
+    if m["halfa"]:
+        return _iso_length(0.5, unit, decimals=decimals)  # "half a century": P50Y
     if raw is None:
         count = "1" if re.search(r"\b(?:the|a|an|past|last|next|coming|previous|first|following)\b",
                                  _normalise(text)) and not text.rstrip().endswith("s") else "X"
@@ -97,9 +100,29 @@ _SET = re.compile(
 )
 
 
+# What recurs on a named part of the calendar is written as that part with its larger
+# units unknown: "every morning" XXXX-XX-XXTMO, "every Monday" XXXX-WXX-1, "each spring"
+# XXXX-SP, "every March" XXXX-03; "each season" comes round every three months.
+_SET_NAMED = {
+    "morning": "XXXX-XX-XXTMO", "afternoon": "XXXX-XX-XXTAF", "evening": "XXXX-XX-XXTEV",
+    "weekend": "XXXX-WXX-WE", "season": "P3M",
+    **{d: f"XXXX-WXX-{n}" for n, d in enumerate(
+        ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"), 1)},
+    "spring": "XXXX-SP", "summer": "XXXX-SU", "autumn": "XXXX-FA", "fall": "XXXX-FA", "winter": "XXXX-WI",
+    **{m: f"XXXX-{n:02d}" for n, m in enumerate(
+        ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+         "october", "november", "december"), 1)},
+}  # fmt: skip
+_SET_NAMED_RE = re.compile(r"^(?:every|each) (?P<named>" + "|".join(_SET_NAMED) + r")s?$")
+
+
 def set_value(text: str) -> str | None:
     """TIMEX3 value of a frequency (type SET): "weekly" -> P1W, "every two years" -> P2Y,
-    "each year" -> P1Y, "twice a month" -> P1M; None for anything else."""
+    "each year" -> P1Y, "twice a month" -> P1M, "every morning" -> XXXX-XX-XXTMO, "every
+    Monday" -> XXXX-WXX-1, "each spring" -> XXXX-SP; None for anything else."""
+    # Not _normalise: it would strip "morning" as a part of the day.
+    if named := _SET_NAMED_RE.match(" ".join(text.lower().split()).strip(" .,;:")):
+        return _SET_NAMED[named["named"]]
     m = _SET.match(_normalise(text))
     if m is None:
         return None

@@ -50,9 +50,9 @@ Handler = Callable[[re.Match[str], dt.date | None, str | None], Resolved | None]
 _RULES: list[tuple[re.Pattern[str], Handler]] = []
 
 
-def _rule(pattern: str) -> Callable[[Handler], Handler]:
+def _rule(pattern: str, *, first: bool = False) -> Callable[[Handler], Handler]:
     def register(handler: Handler) -> Handler:
-        _RULES.append((re.compile(pattern), handler))
+        _RULES.insert(0 if first else len(_RULES), (re.compile(pattern), handler))
         return handler
 
     return register
@@ -144,6 +144,10 @@ def _month_alone(m, anchor, tense):
         year = anchor.year if month > anchor.month else anchor.year + 1
     elif mod == "this":
         year = anchor.year
+    elif tense == "past" and month > anchor.month:
+        year = anchor.year - 1  # "fired in July", written in March: last July
+    elif tense == "future" and month < anchor.month:
+        year = anchor.year + 1  # "will vote in February", written in May: next February
     else:
         year = _pick_year(anchor, tense, month, 15).year  # type: ignore[union-attr]
     return _month(year, month)
@@ -251,7 +255,8 @@ def _previous_year(m, anchor, tense):
     return str(anchor.year - 1), "year"
 
 
-@_rule(_NUMBER + r" (?P<unit>day|week|month|year)s? ago")
+@_rule(r"(?:(?:just|only|nearly|almost|some|roughly|barely|more than|less than|over) )?"
+       + _NUMBER + r" (?P<unit>day|week|month|year)s? ago")
 @_needs_anchor
 def _ago(m, anchor, tense):
     n = int(m["n"]) if m["n"].isdigit() else _NUMBERS[m["n"]]
@@ -350,7 +355,11 @@ def _in_calendar(result: Resolved) -> Resolved:
     value, precision = result
     year = _CALENDAR_YEAR.match(value) if value is not None and precision != "duration" else None
     if year is not None:
-        digits = 3 if precision == "decade" else 4
+        digits = {"decade": 3, "century": 2}.get(precision, 4)
         if len(year[0]) != digits or int(year[0]) < 1:
             return UNKNOWN
     return result
+
+
+# Centuries, halves, fiscal years and ranges of years add their rules to _RULES.
+from . import timeperiods  # noqa: E402,F401

@@ -63,7 +63,9 @@ __all__ = ["duration_value", "extract_times", "resolve_time", "set_value", "time
 
 # A length the NER ran into the word relating it to an event: "two weeks after [China
 # sent ...]". TIMEX3 takes "two weeks" (a DURATION) and leaves "after" as a signal.
-_TRAILING_SIGNAL = re.compile(r"\s+(?:after|before)$", re.IGNORECASE)
+_TRAILING_SIGNAL = re.compile(r"\s+(?:after|before|later|earlier)$", re.IGNORECASE)
+_PERIOD_END = re.compile(r"\s+(?:that |which )?(?:ended|ending|through|to)\s+", re.IGNORECASE)
+_WEEKDAY_ALONE = re.compile(r"monday|tuesday|wednesday|thursday|friday|saturday|sunday")
 
 
 def extract_times(doc: Doc, published: dt.date | None) -> list[TimeRef]:
@@ -102,6 +104,12 @@ def extract_times(doc: Doc, published: dt.date | None) -> list[TimeRef]:
             found.append(TimeRef(start, end, expr, *fixed))
             continue
         norm = _normalise(expr)
+        if published is not None and n + 1 < len(kept) and _PERIOD_END.fullmatch(text[end:kept[n + 1][0]]):
+            # "the quarter ended Sept. 30": the period is the one the day after it ends.
+            nxt = kept[n + 1]
+            value, precision = resolve_time(text[nxt[0]:nxt[1]], published, tense=_tense(nxt[2]))
+            if value is not None and precision == "day":
+                ref.update(value, precision)
         resolved = _anaphoric(expr, ref) if published is not None else None
         if resolved is None:
             anchor = published
@@ -114,7 +122,12 @@ def extract_times(doc: Doc, published: dt.date | None) -> list[TimeRef]:
                     value, precision = resolve_time(after, published, tense=_tense(kept[n + 1][2]))
                     if value is not None and precision == "day":
                         anchor = dt.date.fromisoformat(value[:10])
-            resolved = resolve_time(expr, anchor, tense=_tense(span))
+            tense = _tense(span)
+            if anchor is not None and (narrative := ref.narrative_anchor(norm)):
+                # A narrative moves on: a weekday after a day it names is the one that follows,
+                # a month the nearest one, whatever the tense it is told in.
+                anchor, tense = narrative, "future" if _WEEKDAY_ALONE.fullmatch(norm) else None
+            resolved = resolve_time(expr, anchor, tense=tense)
         value, precision = resolved
         if value is None and (frequency := set_value(expr)):
             value, precision = frequency, "duration"  # "every year": a TIMEX3 SET
@@ -134,14 +147,16 @@ def extract_times(doc: Doc, published: dt.date | None) -> list[TimeRef]:
     return found
 
 _SEASON_WORD = re.compile(r"\b(spring|summer|autumn|fall|winter)\b")
+_FISCAL_WORD = re.compile(r"\b(?:fiscal|financial year|fy)")
 
 
 def timex3_value(t: TimeRef) -> str | None:
     """The TIMEX3 (TimeML) value of a time expression, as TimeBank-style gold writes it:
     ``t.value`` with what Communique's calendar forms leave out, read off ``t.text``: a
     part of the day or clock time ("2021-03-26TNI", "2021-03-26T16:08Z"), a weekend
-    ("2021-W11-WE"), a season ("2008-FA"), a fractional length ("P2.5Y"), and the
-    present, past and future references ("PRESENT_REF" for "now")."""
+    ("2021-W11-WE"), a season ("2008-FA"), a fractional length ("P2.5Y"), a fiscal year
+    ("FY2023"), a decade or century without its X ("199", "19"), and the present, past
+    and future references ("PRESENT_REF" for "now")."""
     text = " ".join(t.text.lower().split())
     if t.value is None:
         m = _REFERENCE_PHRASE.fullmatch(text)
@@ -152,6 +167,10 @@ def timex3_value(t: TimeRef) -> str | None:
         return t.value + "-WE"
     if t.precision == "year" and (season := _SEASON_WORD.search(text)):
         return f"{t.value}-{_SEASONS[season[1]][0]}"
+    if t.precision == "year" and _FISCAL_WORD.search(text):
+        return "FY" + t.value
+    if t.precision in ("decade", "century"):
+        return t.value.rstrip("X")  # TIMEX3 writes the 1990s "199", the 20th century "19"
     if t.precision == "duration" and " and a half" in text:
         return duration_value(t.text, decimals=True) or t.value
     return t.value

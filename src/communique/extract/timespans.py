@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Span, Token
 
 from .doctext import doc_text
-from .timelengths import _COUNT_WORDS, _SET_UNITS, _SET_WORDS, _not_a_point
+from .timelengths import _COUNT_WORDS, _SET_NAMED, _SET_UNITS, _SET_WORDS, _not_a_point, set_value
 from .timerules import resolve_time
 from .timetext import _MONTHS, _WEEKDAYS, UNKNOWN, Resolved, _time_of_day
 
@@ -118,6 +118,7 @@ def _trim(span: Span) -> Span | None:
 
 
 _UNITS_AFTER = {"previous", "before", "earlier", "later", "ago"}
+_PERIOD_ENDS = {"ended", "ending", "through", "to"}
 _ZONES = {"utc", "gmt", "est", "edt", "cst", "cdt", "pst", "pdt", "bst", "cet", "cest"}
 
 
@@ -156,6 +157,11 @@ def _split_run(run: Span, published: dt.date | None) -> Iterable[Span]:
             yield from (left, right)
             return
         if tok.lower_ in ("and", "or") and _is_point(left.text, published) and _is_point(right.text, published):
+            yield from (left, right)
+            return
+        # "the quarter ended Sept. 30": a period and the day that ends it, two expressions.
+        if tok.lower_ in _PERIOD_ENDS and left[-1].lower_ in _UNIT_NOUNS | {"months", "weeks"} \
+                and _is_point(right.text, published):
             yield from (left, right)
             return
     yield trimmed
@@ -210,6 +216,8 @@ def _candidates(doc: Doc, published: dt.date | None) -> Iterable[tuple[Span, str
             yield doc[i : i + 1], "SET", (_SET_WORDS[lower], "duration")
         elif lower in ("every", "each", "per") and nxt is not None and nxt.lower_ in _SET_UNITS:
             yield doc[i : i + 2], "SET", (_SET_UNITS[nxt.lower_], "duration")
+        elif lower in ("every", "each") and nxt is not None and nxt.lower_.rstrip("s") in _SET_NAMED:
+            yield doc[i : i + 2], "SET", (set_value(doc[i : i + 2].text), "duration")
         elif nxt is not None and nxt.text == "-" and i + 2 < len(doc) and doc[i + 2].lower_ in _SET_UNITS \
                 and (lower in _COUNT_WORDS or token.like_num):
             yield doc[i : i + 3], "DATE", None  # "a single-day decline", "a 41-year history"

@@ -62,7 +62,7 @@ _WEEKDAY_ABBREV_RE = re.compile(r"\b(" + "|".join(_WEEKDAY_ABBREV) + r")\b")
 _PREFIX = re.compile(
     r"^(?:(?:on|in|at|by|since|until|till|from|during|before|after|around|about|through|over(?= the )|"
     r"throughout|as of|as early as|as late as|no later than|not until|the|early|earlier|"
-    r"late|later|mid|so far|(?:end|beginning|start|middle|close|first half|second half) of)\s+|mid-)"
+    r"late|later|mid|so far|(?:end|beginning|start|middle|close) of)\s+|mid-)"
 )
 # A clock time: "3 pm", "10.30 a.m.", "16:08", "0800 GMT", "noon"; then an optional zone,
 # "UTC", "(GMT +8)", "local time".

@@ -333,6 +333,11 @@ VERB_OBJECT_TRIGGERS: dict[tuple[str, str], Trigger] = {
     ("restore", "tie"): ("SUPPORT", None, ("diplomatic",)),
     ("restore", "relation"): ("SUPPORT", None, ("diplomatic",)),
     ("set", "fire"): ("COERCE", "seize", ()),
+    # Tariffs, duties, quotas and embargoes on another state's goods are economic sanctions
+    # (CAMEO 163), not the coercion "impose" alone reads as.
+    **{(verb, thing): ("SANCTION", None, ("economic",))
+       for verb in ("impose", "slap", "levy")
+       for thing in ("tariff", "duty", "embargo", "quota", "levy", "import duty", "surcharge")},
     # Setting up posts and bases readies a force where it stands (CAMEO 15, as ICEWS codes
     # "set up checkpoints"); the "military" context as PLOVER names it.
     **{(verb, thing): ("MOBILIZE", None, ("military",))

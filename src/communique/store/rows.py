@@ -8,6 +8,7 @@ Extraction that was stored (a property test checks the round trip). Local ids ("
 from __future__ import annotations
 
 import datetime as dt
+import json
 from typing import Any
 
 import sqlalchemy as sa
@@ -100,8 +101,19 @@ def mention_row(mention_id: int, article_id: int, event_id: int, e: Event, codec
 
 
 def quote_row(article_id: int, speaker_id: int | None, mention_id: int | None, q: Quote) -> dict[str, Any]:
+    sp = q.speaker_span
     return {"article_id": article_id, "speaker_id": speaker_id, "mention_id": mention_id,
-            **_span_cols(q.cue, "cue_"), **_span_cols(q.content, "content_"), "direct": q.direct}
+            **_span_cols(q.cue, "cue_"), **_span_cols(q.content, "content_"), "direct": q.direct,
+            "speaker_start": sp.start if sp else None, "speaker_end": sp.end if sp else None,
+            "speaker_text": sp.text if sp else None,
+            "quoted": json.dumps([[w.start, w.end, w.text] for w in q.quoted]) if q.quoted else None}
+
+
+def _quote_extras(q: Any) -> dict[str, Any]:
+    m = q._mapping
+    speaker = Span(m["speaker_start"], m["speaker_end"], m["speaker_text"]) \
+        if m["speaker_start"] is not None else None
+    return {"speaker_span": speaker, "quoted": [Span(*w) for w in json.loads(m["quoted"] or "[]")]}
 
 
 def _published(value: Any) -> dt.date | None:
@@ -183,5 +195,6 @@ def load_extraction(conn: Connection, article_id: int) -> Extraction:
                           .order_by(s.quotes.c.id)):
         ex.quotes.append(Quote(speaker=actor_local.get(q.speaker_id) if q.speaker_id else None,
                                cue=_span(q, "cue_"), content=_span(q, "content_"), direct=bool(q.direct),
-                               event=mention_local.get(q.mention_id) if q.mention_id else None))
+                               event=mention_local.get(q.mention_id) if q.mention_id else None,
+                               **_quote_extras(q)))
     return ex

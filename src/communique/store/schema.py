@@ -211,6 +211,11 @@ quotes = sa.Table(
     sa.Column("content_text", sa.Text, nullable=False),
     sa.Column("direct", sa.Boolean, nullable=False),
     sa.Column("mention_id", sa.Integer, sa.ForeignKey("event_mentions.id", ondelete="CASCADE")),
+    # The speaker's phrase as written, and a mixed quote's quoted words as JSON [[start, end, text]].
+    sa.Column("speaker_start", sa.Integer),
+    sa.Column("speaker_end", sa.Integer),
+    sa.Column("speaker_text", sa.String),
+    sa.Column("quoted", sa.Text),
 )
 
 # Derived from events (rewritten whenever an event changes): every country pair the event
