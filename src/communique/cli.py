@@ -13,6 +13,7 @@ from . import __version__
 from .cli_types import DATE, INPUT, MODEL
 from .errors import CommuniqueError, ModelError
 from .nlp import DEFAULT_MODEL
+from .cli_runs import article_progress, worker_options
 from .records import Extraction
 
 FORMATS = ("table", "json", "jsonl")
@@ -48,15 +49,15 @@ def main() -> None:
 @click.option("--model", default=DEFAULT_MODEL, show_default=True, type=MODEL,
               help="spaCy pipeline: an installed package name or a directory path.")
 @click.option("--batch-size", default=32, show_default=True, type=click.IntRange(1, 10_000),
-              help="Articles parsed per spaCy batch.")
-@click.option("--processes", "-j", default=1, show_default=True, type=click.IntRange(1, 256),
-              help="Worker processes for parsing.")
+              help="Articles parsed per spaCy batch (and handed to a worker at a time).")
+@worker_options
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.option("--input-format", type=click.Choice(("jsonl", "text", "html")), default=None,
               help="What '-' (standard input) holds; by default JSONL when its first non-blank "
                    "character is '{', else one text article.")
 def extract(paths: tuple[str, ...], fmt: str | None, published: dt.date | None, model: str,
-            batch_size: int, processes: int, quiet: bool, input_format: str | None) -> None:
+            batch_size: int, workers: int | None, article_timeout: float, quiet: bool,
+            input_format: str | None) -> None:
     """Extract events, actors, quotes, times and places from articles.
 
     PATH is a text file (optional first line 'date YYYY-MM-DD <standfirst>'), an HTML
@@ -67,49 +68,42 @@ def extract(paths: tuple[str, ...], fmt: str | None, published: dt.date | None, 
     Bad inputs are reported one line each on stderr; the rest are still processed,
     and the exit status is 1 at the end if any input failed.
     """
-    from .pipeline import extract_stream
     from .readers import read_inputs
+    from .readers.count import count_items
+    from .runner import run_articles
 
     out = Console(soft_wrap=False, emoji=False)
     err = Console(stderr=True, emoji=False)
     fmt = fmt or ("table" if out.is_terminal else "json")
     failed = 0
     results: list[Extraction] = []
-    progress = None
-    if not quiet and err.is_terminal and fmt != "table":
-        from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
-        progress = Progress(SpinnerColumn(), TextColumn("{task.completed} articles"),
-                            TimeElapsedColumn(), console=err, transient=True)
-        progress.start()
-        task = progress.add_task("extract", total=None)
+    show = not quiet and err.is_terminal and fmt != "table"
+    total = count_items(paths) if show else None
     try:
-        stream = extract_stream(read_inputs(paths, published=published, input_format=input_format),
-                                batch_size=batch_size, n_process=processes, model=model)
-        for item in stream:
-            if isinstance(item, CommuniqueError):
-                failed += 1
-                # soft_wrap: one line per bad input even when stderr is a pipe or a log
-                # file, where rich would otherwise break it at 80 columns (inside the path).
-                err.print(f"communique: error: {item}", markup=False, highlight=False, soft_wrap=True)
-                continue
-            if progress is not None:
-                progress.advance(task)
-            if fmt == "jsonl":
-                sys.stdout.write(json.dumps(item.to_dict(), ensure_ascii=False) + "\n")
-                sys.stdout.flush()
-            elif fmt == "table":
-                from .render import extraction_view
+        with article_progress(err, total, quiet=not show) as update:
+            stream = run_articles(read_inputs(paths, published=published, input_format=input_format),
+                                  workers=workers, model=model, chunk_size=batch_size,
+                                  article_timeout=article_timeout)
+            for done, item in enumerate(stream, start=1):
+                update(done)
+                if isinstance(item, CommuniqueError):
+                    failed += 1
+                    # soft_wrap: one line per bad input even when stderr is a pipe or a log
+                    # file, where rich would otherwise break it at 80 columns (inside the path).
+                    err.print(f"communique: error: {item}", markup=False, highlight=False, soft_wrap=True)
+                    continue
+                if fmt == "jsonl":
+                    sys.stdout.write(json.dumps(item.to_dict(), ensure_ascii=False) + "\n")
+                    sys.stdout.flush()
+                elif fmt == "table":
+                    from .render import extraction_view
 
-                out.print(extraction_view(item))
-            else:
-                results.append(item)
+                    out.print(extraction_view(item))
+                else:
+                    results.append(item)
     except ModelError as exc:
         err.print(f"communique: error: {exc}", markup=False, highlight=False, soft_wrap=True)
         sys.exit(1)
-    finally:
-        if progress is not None:
-            progress.stop()
     if fmt == "json" and (results or not failed):
         payload = results[0].to_dict() if len(results) == 1 and len(paths) == 1 and \
             not _many(paths) else [r.to_dict() for r in results]
@@ -133,6 +127,8 @@ from . import cli_lists  # noqa: E402,F401  (dyads, failures)
 from . import cli_store  # noqa: E402,F401  (registers the store commands on main)
 
 from . import cli_eval  # noqa: E402,F401
+
+from . import cli_batch  # noqa: E402,F401  (registers batch and load)
 
 from . import cli_web  # noqa: E402,F401  (communique serve)
 

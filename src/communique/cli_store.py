@@ -18,11 +18,13 @@ from rich.console import Console
 from rich.table import Table
 
 from .cli import main
+from .cli_runs import article_progress, worker_options
 from .cli_types import (CATEGORIES, CONFIDENCE, COUNTRY, DATABASE, DATE, DYAD, INPUT, LIMIT, MODEL,
                         OutputFile, Text, search_words)
 from .errors import CommuniqueError
 from .nlp import DEFAULT_MODEL
 from .cli_options import aux_option, countries_callback, country_callback, dyad_callback
+from .runner import DEFAULT_ARTICLE_TIMEOUT
 
 QUERY_FORMATS = ("table", "csv", "json", "jsonl")
 EXPORT_FORMATS = ("csv", "jsonl", "parquet", "gdelt", "icews", "cameo", "gold")
@@ -141,8 +143,7 @@ EVENT_COLUMNS = [("id", "id"), ("date", "date"), ("category", "category"), ("dya
               help="spaCy pipeline: an installed package name or a directory path.")
 @click.option("--batch-size", default=64, show_default=True, type=click.IntRange(1, 10_000),
               help="Articles parsed per spaCy batch and written per transaction.")
-@click.option("--processes", "-j", default=1, show_default=True, type=click.IntRange(1, 256),
-              help="Worker processes for parsing.")
+@worker_options
 @click.option("--retry-failed", is_flag=True,
               help="First read again the inputs that failed in earlier runs (the failures table).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary; errors are still shown.")
@@ -151,7 +152,8 @@ EVENT_COLUMNS = [("id", "id"), ("date", "date"), ("category", "category"), ("dya
                    "character is '{', else one text article.")
 @_errors_are_one_line
 def ingest(paths: tuple[str, ...], db: str, published: dt.date | None, model: str, batch_size: int,
-           processes: int, retry_failed: bool, quiet: bool, input_format: str | None) -> None:
+           workers: int | None, article_timeout: float, retry_failed: bool, quiet: bool,
+           input_format: str | None) -> None:
     """Extract articles and store their records in a database.
 
     PATH is anything `communique extract` reads: files, directories, JSONL, URLs, '-'.
@@ -163,42 +165,37 @@ def ingest(paths: tuple[str, ...], db: str, published: dt.date | None, model: st
     if not paths and not retry_failed:
         raise click.UsageError("give at least one PATH (or --retry-failed)")
     _run_ingest(list(paths), db=db, published=published, model=model, batch_size=batch_size,
-                processes=processes, retry_failed=retry_failed, quiet=quiet, input_format=input_format)
+                workers=workers, article_timeout=article_timeout, retry_failed=retry_failed, quiet=quiet,
+                input_format=input_format)
 
 
 def _run_ingest(paths: list[str], *, db: str, published: dt.date | None = None, model: str = DEFAULT_MODEL,
-                batch_size: int = 64, processes: int = 1, retry_failed: bool = False, quiet: bool = False,
-                input_format: str | None = None):
+                batch_size: int = 64, workers: int | None = None, article_timeout: float = DEFAULT_ARTICLE_TIMEOUT,
+                retry_failed: bool = False, quiet: bool = False, input_format: str | None = None):
+    from .readers.count import count_items
     from .store import IngestSummary
 
     store = _open(db, create=True)
     summary = IngestSummary()
-    progress = None
-    if not quiet and _err.is_terminal:
-        from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
-        progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
-                            console=_err, transient=True)
-        task = progress.add_task("starting", total=None)
-        progress.start()
-
-    def on_progress(s: IngestSummary) -> None:
-        progress.update(task, description=f"{s.seen} articles: {s.articles_new} new, {s.articles_skipped} "
-                                          f"skipped, {s.articles_failed} failed; {s.event_mentions} events")
-
+    show = not quiet and _err.is_terminal
+    # Earlier failures retried come first, and were not counted: the total is then unknown.
+    total = count_items(paths) if show and not retry_failed else None
     try:
-        store.ingest_paths(paths, published=published, model=model, batch_size=batch_size, processes=processes,
-                           retry_failed=retry_failed, progress=on_progress if progress else None, summary=summary,
-                           input_format=input_format)
+        with article_progress(_err, total, quiet=not show, label="ingest") as update:
+            def on_progress(s: IngestSummary) -> None:
+                update(s.processed + s.articles_skipped,
+                       f"{s.articles_new} new, {s.articles_skipped} skipped, {s.articles_failed} failed; "
+                       f"{s.event_mentions} events")
+
+            store.ingest_paths(paths, published=published, model=model, batch_size=batch_size, workers=workers,
+                               article_timeout=article_timeout, retry_failed=retry_failed,
+                               progress=on_progress, summary=summary,
+                               input_format=input_format)
     except KeyboardInterrupt:
-        if progress is not None:
-            progress.stop()
         _note(f"interrupted: {summary.articles_new} new articles were stored; "
               "run the same command again to resume")
         sys.exit(130)
     finally:
-        if progress is not None:
-            progress.stop()
         store.close()
     if not quiet:
         rate = summary.seen / summary.seconds if summary.seconds else 0.0

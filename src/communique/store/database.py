@@ -92,18 +92,20 @@ class Store:
         return ingest(self.engine, items, batch_size=batch_size, progress=progress, summary=summary)
 
     def ingest_paths(self, paths: Iterable[str], *, published: dt.date | None = None,
-                     model: str = DEFAULT_MODEL, batch_size: int = DEFAULT_BATCH_SIZE, processes: int = 1,
-                     retry_failed: bool = False, progress: Callable[[IngestSummary], None] | None = None,
+                     model: str = DEFAULT_MODEL, batch_size: int = DEFAULT_BATCH_SIZE, workers: int | None = 1,
+                     article_timeout: float | None = None, retry_failed: bool = False,
+                     progress: Callable[[IngestSummary], None] | None = None,
                      summary: IngestSummary | None = None, input_format: str | None = None) -> IngestSummary:
         """Read, extract and store articles from files, directories, URLs or ``-``
         (``input_format`` says what standard input holds; see ``readers.read_stdin``).
 
-        Articles already stored are skipped before parsing. With ``retry_failed`` the
+        Articles already stored are skipped before parsing. ``workers`` processes (None: the
+        cores available) each extract whole articles (``communique.runner``). With ``retry_failed`` the
         failures recorded by earlier runs are read again first; those that now succeed (or
         turn out to be stored already) leave the failures table.
         """
-        from ..pipeline import extract_stream
         from ..readers import read_inputs
+        from ..runner import DEFAULT_ARTICLE_TIMEOUT, run_articles
 
         summary = summary or IngestSummary()
         retried = self.failures() if retry_failed else []
@@ -112,7 +114,8 @@ class Store:
         if retried:
             items = _chain(_reread(retried, published), items)
         items = skip_stored(self.engine, items, summary, chunk=batch_size)
-        stream = extract_stream(items, batch_size=batch_size, n_process=processes, model=model)
+        stream = run_articles(items, workers=workers, model=model, chunk_size=batch_size,
+                              article_timeout=article_timeout or DEFAULT_ARTICLE_TIMEOUT)
         self.ingest(stream, batch_size=batch_size, progress=progress, summary=summary)
         if retried:
             summary.resolved = self._forget_resolved(retried, summary)

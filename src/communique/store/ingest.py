@@ -67,6 +67,9 @@ class IngestSummary:
     failures: list[Failure] = field(default_factory=list)
     # Failures of earlier runs retried and now resolved (stored, or already stored).
     resolved: int = 0
+    # Items taken from the stream so far (extractions and errors), counted as each arrives,
+    # before its batch commits: what a progress display shows per article.
+    processed: int = 0
 
     @property
     def seen(self) -> int:
@@ -142,6 +145,7 @@ def ingest(engine: Engine, items: Iterable[Extraction | CommuniqueError], *,
     errors: list[Failure] = []
     try:
         for item in items:
+            summary.processed += 1
             if isinstance(item, Extraction):
                 batch.append(item)
             else:
