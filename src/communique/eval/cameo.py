@@ -35,7 +35,7 @@ from typing import Any
 from ..extract.events import as_intention
 from ..ontology import lexicon
 from ..records import Article, Extraction
-from .common import PRF, GoldFormatError, Progress, overlaps, ratio, run_pipeline
+from .common import gold_lines, PRF, GoldFormatError, Progress, overlaps, ratio, run_pipeline
 from .split import PARTS, part, part_headline, select
 
 __all__ = ["CameoEvent", "CameoRecord", "CameoReport", "evaluate_cameo", "load_cameo_gold",
@@ -78,14 +78,8 @@ def load_cameo_gold(path: str | Path) -> list[CameoRecord]:
     path = Path(path)
     where = str(path)
     categories = set(lexicon.plover()["categories"])
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise GoldFormatError(where, f"cannot read: {exc.strerror or exc}") from None
     out = []
-    for n, raw in enumerate(lines, 1):
-        if not raw.strip():
-            continue
+    for n, raw in gold_lines(path):
         try:
             row = json.loads(raw)
             rid, text = str(row["id"]), row["text"]

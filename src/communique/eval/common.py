@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import re
+from pathlib import Path
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -54,6 +55,16 @@ def gold_loader(what: str) -> Callable[[F], F]:
                 raise GoldFormatError(where, f"not {what}: {type(exc).__name__}: {str(exc)[:200]}") from None
         return guarded  # type: ignore[return-value]
     return wrap
+
+
+def gold_lines(path: str | Path) -> Iterator[tuple[int, str]]:
+    """(line number, line) for each non-blank line of a JSONL gold file; a file that cannot
+    be read is a GoldFormatError naming it."""
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise GoldFormatError(str(path), f"cannot read: {exc.strerror or exc}") from None
+    return ((n, raw) for n, raw in enumerate(lines, 1) if raw.strip())
 
 
 @dataclass(slots=True)

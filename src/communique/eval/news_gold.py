@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .common import GoldFormatError
+from .common import gold_lines, GoldFormatError
 
 __all__ = ["GoldActor", "GoldArticle", "GoldEvent", "attach_texts", "gold_files", "load_news_gold"]
 
@@ -111,14 +111,8 @@ def load_news_gold(path: str | Path) -> list[GoldArticle]:
     """The articles of one gold file, in file order, without their texts (see attach_texts)."""
     path = Path(path)
     where = str(path)
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise GoldFormatError(where, f"cannot read: {exc.strerror or exc}") from None
     out = []
-    for n, raw in enumerate(lines, 1):
-        if not raw.strip():
-            continue
+    for n, raw in gold_lines(path):
         try:
             row = json.loads(raw)
         except json.JSONDecodeError as exc:
