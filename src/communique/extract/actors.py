@@ -321,8 +321,10 @@ def _pair_mentions(doc: Doc, taken: set[int]) -> list[Mention]:
     hyphenated pair, which the NER often leaves untagged."""
     out = []
     for hyphen in doc[1:-1]:
+        if hyphen.text not in ("-", "–", "/") or hyphen.whitespace_:
+            continue
         left, right = doc[hyphen.i - 1], doc[hyphen.i + 1]
-        if hyphen.text not in ("-", "–", "/") or left.whitespace_ or hyphen.whitespace_:
+        if left.whitespace_:
             continue
         pair = vocab.pair_countries([left.text, right.text])
         for t, code in zip((left, right), pair or ()):
@@ -374,10 +376,11 @@ def _attitudes(doc: Doc) -> set[int]:
     """Tokens of "anti-Syria", "pro-Russian", the prefix included."""
     out: set[int] = set()
     for tok in doc:
-        if is_stance(tok):
+        if tok.lower_.startswith(("anti-", "pro-")):
             out.add(tok.i)
-            if _after_stance_prefix(doc, tok.i):
-                out.update((tok.i - 2, tok.i - 1))
+        elif tok.text == "-" and tok.i + 1 < len(doc) and _after_stance_prefix(doc, tok.i + 1):
+            # Found from the hyphen, which is rarer than the word after it.
+            out.update((tok.i - 1, tok.i, tok.i + 1))
     return out
 
 

@@ -162,9 +162,13 @@ def _verb_trigger(tok: Token) -> tuple[tuple[str, str | None, tuple[str, ...]], 
     return (best["category"], best.get("mode") or None, tuple(best.get("contexts") or ())), conf, best.get("prep")
 
 
+# The last words of two-word noun triggers: only before these is the previous word looked at.
+_SECOND_WORDS = frozenset(k.split()[-1] for k in NOUN_TRIGGERS if " " in k)
+
+
 def _noun_key(tok: Token) -> str | None:
     doc = tok.doc
-    if tok.i > 0:
+    if tok.i > 0 and tok.lower_ in _SECOND_WORDS:
         two = f"{doc[tok.i - 1].lower_} {tok.lower_}"
         if two in NOUN_TRIGGERS:
             return two  # "hunger strike" before the governed "strike"

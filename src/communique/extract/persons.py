@@ -304,7 +304,7 @@ def _country_after(doc: Doc, start: int, floor: int) -> str | None:
 
 
 def first_country(span: SpacySpan) -> str | None:
-    for ent in span.ents:
+    for ent in _ents_within(span):
         code = vocab.country_code(ent.text, kinds=("name", "adjective", "capital"))
         if code:
             return code
@@ -313,6 +313,23 @@ def first_country(span: SpacySpan) -> str | None:
         if code:
             return code
     return None
+
+
+def _ents_within(span: SpacySpan) -> list[SpacySpan]:
+    """``span.ents`` read from the span's own tokens: spaCy's builds every entity of the
+    document first, and this runs on short spans many times per article."""
+    doc, out, i = span.doc, [], span.start
+    while i < span.end:
+        if doc[i].ent_iob_ != "B":
+            i += 1
+            continue
+        j = i + 1
+        while j < len(doc) and doc[j].ent_iob_ == "I":
+            j += 1
+        if j <= span.end:
+            out.append(doc[i:j])
+        i = j
+    return out
 
 
 def _sector_for(office: str | None, rank: str | None) -> str | None:
