@@ -85,7 +85,7 @@ def batch(inputs: tuple[str, ...], out: str, engine: str, scheduler: str | None,
         from .batch.dask_engine import run_on_dask
 
         run = functools.partial(run_on_dask, model=model, scheduler=scheduler, workers=workers,
-                                chunk_size=batch_size)
+                                chunk_size=batch_size, article_timeout=article_timeout)
     else:
         from .runner import run_articles
 

@@ -22,7 +22,8 @@ def worker_options(f: Callable) -> Callable:
     f = click.option("--article-timeout", type=click.FloatRange(min=0.1), default=DEFAULT_ARTICLE_TIMEOUT,
                      show_default=True, metavar="SECONDS",
                      help="An article a worker spends longer on is reported as a failure (naming it) and "
-                          "its worker replaced; the run goes on. Applies with 2 or more workers.")(f)
+                          "its worker replaced (on Dask: restarted); the run goes on. Applies with 2 or more "
+                          "workers and on Dask.")(f)
     return click.option("--workers", "-j", "--processes", "workers", type=click.IntRange(1, 256), default=None,
                         help="Worker processes, each loading the pipeline once and extracting whole "
                              "articles (default: the cores this process may use). 1 runs in this process. "

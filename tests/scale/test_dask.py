@@ -65,3 +65,25 @@ def test_a_batch_completes_when_a_worker_is_killed_mid_run(client, corpus, tmp_p
     assert killed and pids[0] not in client.run(os.getpid).values()
     assert (summary.articles, summary.failures) == (24, 1)  # only the bad line
     assert same_folders(local, tmp_path / "dask")
+
+
+def test_an_article_that_hangs_a_dask_worker_is_a_failure_and_the_run_goes_on(client):
+    from communique.batch.dask_engine import run_on_dask
+    from communique.errors import ExtractionError
+    from communique.records import Article, Extraction
+
+    from scale_faults import HANG, faulty
+
+    items = [Article(text=f"Chile and Peru met in Lima, report {i}.", origin=f"wire.jsonl:{i + 1}")
+             for i in range(6)]
+    items[2] = Article(text=f"{HANG} and Peru met.", origin="wire.jsonl:3")
+
+    out = list(run_on_dask(items, model=DEFAULT_MODEL, chunk_size=2, client=client, article_timeout=10,
+                           work=faulty))
+
+    assert len(out) == 6
+    hung = out[2]
+    assert isinstance(hung, ExtractionError) and "wire.jsonl:3" in str(hung) and "time limit" in str(hung)
+    assert all(isinstance(out[n], Extraction) and out[n].article is items[n] for n in (0, 1, 3, 4, 5))
+    # The stalled worker was restarted, not lost: the cluster still has both.
+    assert len(client.scheduler_info()["workers"]) == 2
