@@ -2,7 +2,7 @@
 worker, and batch + load into the store, all on the same articles in one run.
 
     python benchmarks/scale.py [PATH] [--limit N] [--workers N] [--no-dask]
-                               [--db URL ...] [--skip-batch]
+                               [--db URL ...] [--skip-batch | --only-batch]
 
 Prints one line per measurement (``name: value``) and a table at the end. Every timed
 run includes starting its workers (a pipeline load each). "spaCy alone" is the base
@@ -35,6 +35,8 @@ def parse_args(argv=None) -> argparse.Namespace:
     p.add_argument("--batch-size", type=int, default=32)
     p.add_argument("--no-dask", action="store_true", help="skip the Dask LocalCluster run")
     p.add_argument("--skip-batch", action="store_true", help="skip batch + load")
+    p.add_argument("--only-batch", action="store_true",
+                   help="only batch + load (with the workers' peak memory at 1,000 articles and at the end)")
     p.add_argument("--repeat", type=int, default=1,
                    help="run 1 worker, N workers and Dask this many times, alternating, and keep each "
                         "one's best time (on a shared machine the load changes from run to run)")
@@ -144,6 +146,9 @@ def main(argv=None) -> int:
           f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     print(f"corpus: {args.path}, first {n} articles, {words} words", flush=True)
     rows: list[tuple[str, float]] = []
+    if args.only_batch:
+        batch_and_load(args, articles, rows)
+        return 0
 
     nlp = load_pipeline(DEFAULT_MODEL)
     texts = [a.text for a in articles]
@@ -211,9 +216,14 @@ def batch_and_load(args, articles, rows) -> None:
         out = Path(tmp) / "shards"
         engine = functools.partial(run_articles, workers=args.workers, model=DEFAULT_MODEL,
                                    chunk_size=args.batch_size)
-        s = run_batch(lambda: iter(articles), out, engine, shard_size=1000)
+        with RssSampler(children=True) as rss:
+            def count(done, _summary):
+                rss.done = done
+
+            s = run_batch(lambda: iter(articles), out, engine, shard_size=1000, progress=count)
         print(f"batch ({args.workers} workers): {s.seconds:.1f} s, {s.shards_written} shards, {s.articles} "
-              f"articles, {s.events} events, {s.failures} failures", flush=True)
+              f"articles, {s.events} events, {s.failures} failures; peak RSS of a worker {mb(rss.worst)} "
+              f"(at 1,000 articles {mb(rss.at_mark)})", flush=True)
         rows.append((f"batch, {args.workers} workers", s.seconds))
         for url in args.db or [f"sqlite:///{tmp}/load.db"]:
             shard_rows = 0
