@@ -701,3 +701,26 @@ def test_the_story_city_places_only_an_act_of_a_party_at_home():
             "Iran accused Iraq of shelling its border towns on Friday.")
     accuse = next(e for e in extract(text, published=PUB).events if e.category == "ACCUSE")
     assert accuse.place is None or accuse.place.country in ("IRN", "IRQ"), accuse.place
+
+
+@pytest.mark.parametrize("text, body", [
+    ("Arab League foreign ministers met in Cairo on Sunday to discuss the crisis.", "ARL"),
+    ("The ministers of the African Union met in Addis Ababa on Monday.", "AU"),
+    ("NATO defence ministers held an emergency meeting in Brussels on Tuesday.", "NATO"),
+])
+def test_a_meeting_of_one_international_body_is_its_members_consulting(text, body):
+    # Its members meet one another: reciprocal, no target; the city it meets in is no party.
+    r = extract(text, published=PUB)
+    e = next(e for e in r.events if e.category == "CONSULT")
+    assert e.reciprocal and e.target == []
+    assert {r.actor(i).country for i in e.source} == {body}
+
+
+def test_a_national_body_in_session_is_still_no_event():
+    assert not [e for e in extract("Israel's cabinet met on Sunday.", published=PUB).events
+                if e.category == "CONSULT"]
+
+
+def test_the_city_an_agreement_is_signed_in_is_no_party():
+    r = extract("Peru and Chile signed a fisheries agreement in Madrid on Monday.", published=PUB)
+    assert not any("ESP" in {r.actor(i).country for i in e.source + e.target} for e in r.events)

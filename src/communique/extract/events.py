@@ -296,7 +296,7 @@ def _noun_candidate(ctx: Context, tok: Token) -> Candidate | None:
     if not cand.source:
         return None
     cand.target = [a for a in cand.target if a not in cand.source]
-    if len(cand.source) > 1 and not cand.target and category in RECIPROCAL:
+    if not cand.target and category in RECIPROCAL and (len(cand.source) > 1 or _among_members(ctx, cand)):
         cand.reciprocal = True
     return cand
 
@@ -312,6 +312,20 @@ def _of_state(ctx: Context, actor_id: str) -> bool:
     a = ctx.actors.actor(actor_id) or NO_ACTOR
     return a.kind == "country" or a.sector in vocab.STATE_SECTORS or a.sector in ("PTY", "OPP", "REB") or \
         (a.kind == "person" and a.sector is None) or (a.country is not None and len(a.country) != 3)
+
+
+def _international(ctx: Context, actor_id: str) -> bool:
+    """An international body (its code names no state): its members are many states."""
+    actor = ctx.actors.actor(actor_id) or NO_ACTOR
+    return actor.kind == "organisation" and actor.country is not None and \
+        vocab.country_display_name(actor.country) == actor.country
+
+
+def _among_members(ctx: Context, cand: Candidate) -> bool:
+    """A meeting of one international body's people with no one else named ("Arab League
+    foreign ministers met in Cairo") is its member states consulting one another."""
+    return cand.category == "CONSULT" and cand.mode is None and len(cand.source) == 1 and \
+        _international(ctx, cand.source[0])
 
 
 def _givers(ctx: Context, noun: Token, verb: Token) -> list[str]:
@@ -473,7 +487,7 @@ def _verb_candidate(ctx: Context, tok: Token) -> Candidate | None:
     if mode == "visit" and source and not any(_of_state(ctx, a) for a in source):
         return None  # "a team of medical workers will travel to Sylhet": a journey, no diplomacy
     if category == "CONSULT" and mode is None and tok.lemma_.lower() in ("meet", "convene") and \
-            len(source) == 1 and obj is None and not any(
+            len(source) == 1 and obj is None and not _international(ctx, source[0]) and not any(
                 c.dep_ == "prep" and c.lower_ in ("with", "between") for c in tok.children):
         return None  # "Israel's Cabinet met Sunday": a body in session, no one else
     if category == "REQUEST" and lemma_is(tok, _ASSERTIVE) and _states_a_fact(tok):
@@ -542,7 +556,7 @@ def _verb_candidate(ctx: Context, tok: Token) -> Candidate | None:
     cand = Candidate(tok, tok, category, mode, contexts, source, target, confidence=conf)
     if obj is not None and _noun_key(obj) in NOUN_TRIGGERS and not target:
         cand.about = NOUN_TRIGGERS[_noun_key(obj)][0]
-    if (joint or category in RECIPROCAL) and not target and len(source) > 1:
+    if (joint or category in RECIPROCAL) and not target and (len(source) > 1 or _among_members(ctx, cand)):
         cand.reciprocal = True
     if not found:
         cand.category = "COOPERATE"

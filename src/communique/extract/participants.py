@@ -162,6 +162,16 @@ def _single(ctx: Context, tok: Token) -> list[str]:
             found = ctx.actors.at(c.i)
             if found:
                 return [found]
+    if tok.pos_ == "NOUN" and (tok.lower_ in vocab.GROUP_NOUNS or vocab.agent_noun_sector(tok)):
+        # "Arab League foreign ministers", "the EU's diplomats": people named by the body
+        # they serve act for it.
+        for c in tok.children:
+            if c.dep_ in ("compound", "nmod", "poss") and c.i < tok.i:
+                found = ctx.actors.at(c.i)
+            elif c.dep_ == "prep" and c.lower_ == "of":  # "the ministers of the Arab League"
+                found = next((ctx.actors.at(p.i) for p in c.children if p.dep_ == "pobj"), None)
+            if found:
+                return [found]
     low = tok.lower_
     if low in ("countries", "sides", "nations", "states", "governments") and any(
             c.lower_ in ("two", "both") for c in tok.children):
@@ -414,6 +424,7 @@ _OBJECT_DEPS = {"dobj", "ccomp", "xcomp", "attr", "oprd", "dative", "nsubjpass",
 _TOPIC_PREPS = ("on", "about", "over", "regarding", "concerning")
 _OBJECT_DEPTH = 5  # arcs below the verb: deeper words describe, they are not aimed at
 _COOPERATIVE = {"AGREE", "CONSULT", "COOPERATE", "SUPPORT", "AID"}
+_HELD_SOMEWHERE = {"CONSULT", "AGREE"}
 _NOT_PARTY_PREPS = {"since", "until", "during", "after", "before", "following", "according", "despite"}
 
 
@@ -434,6 +445,9 @@ def object_party(ctx: Context, verb: Token, source: list[str], category: str) ->
     its country. What a cooperative act is about is its topic, not a party: "an agreement
     on coast guard equipment" is not made with the coast guard."""
     topics = _TOPIC_PREPS if category in _COOPERATIVE else ()
+    # Meetings and agreements happen somewhere: "an emergency meeting in Brussels", "a pact
+    # signed in Moscow" name where, and the place's country is no party to them.
+    places_are_parties = category not in _HELD_SOMEWHERE
     spans: list[tuple[Token, bool]] = []  # (token, may a place there stand for its country)
 
     def walk(tok: Token, places: bool, depth: int) -> None:
@@ -447,7 +461,7 @@ def object_party(ctx: Context, verb: Token, source: list[str], category: str) ->
         if c.dep_ in _OBJECT_DEPS and not (c.dep_ == "prep" and c.lower_ in (*_NOT_PARTY_PREPS, *topics)):
             # A place in the verb's own prepositional phrase is where it happens ("at
             # Geneva"), not whom it is aimed at; one inside the object is ("a curfew in Algiers").
-            walk(c, c.dep_ != "prep", 1)
+            walk(c, places_are_parties and c.dep_ != "prep", 1)
     spans.sort(key=lambda x: x[0].i)
     for tok, places in spans:
         if tok.lower_ in _PRONOUNS or tok.lower_ in ("its", "their", "his", "her") or is_stance(tok):
