@@ -724,3 +724,20 @@ def test_a_national_body_in_session_is_still_no_event():
 def test_the_city_an_agreement_is_signed_in_is_no_party():
     r = extract("Peru and Chile signed a fisheries agreement in Madrid on Monday.", published=PUB)
     assert not any("ESP" in {r.actor(i).country for i in e.source + e.target} for e in r.events)
+
+
+@pytest.mark.parametrize("text, guest, host", [
+    ("Gorbachev will visit Washington next month.", "RUS", "USA"),
+    ("Gordon Brown visited Madrid on Tuesday.", "GBR", "ESP"),
+])
+def test_a_visit_to_a_city_visits_its_country(text, guest, host):
+    r = extract(text, published=PUB)
+    assert ("CONSULT", (guest,), (host,)) in [d[:3] for d in dyads(r)], dyads(r)
+
+
+def test_a_visitor_with_no_country_named_is_not_of_the_country_visited():
+    # Nothing says where the visitor is from: no country, not the host's.
+    r = extract("John Halvorsen arrived in Nairobi on Tuesday for a three-day visit.", published=PUB)
+    person = next(a for a in r.actors if a.kind == "person")
+    assert person.country != "KEN"
+    assert ("CONSULT", (None,), ("KEN",)) in [d[:3] for d in dyads(r)], dyads(r)

@@ -156,8 +156,8 @@ def cluster(doc: Doc, mentions: list["Mention"], *, home: str | None) -> list[li
     # "Irish airline, Skyreach Airways": descriptions join their company before countries
     # are filled in from the story's.
     cl.groups = attach_descriptions(doc, cl.groups)
-    _fill_persons(doc, cl, home)
-    _fill_domestic(cl, home)
+    visitors = _fill_persons(doc, cl, home)
+    _fill_domestic(cl, home, visitors)
     return cl.groups
 
 
@@ -232,12 +232,13 @@ _INTERNATIONAL = re.compile(r"\b(international|united nations|world|global|amnes
                             r"red cross|red crescent|doctors without|physicians for|reporters without)\b")
 
 
-def _fill_domestic(cl: _Clusters, home: str | None) -> None:
+def _fill_domestic(cl: _Clusters, home: str | None, visitors: set[int]) -> None:
     """A person or body the text gives no country is, failing anything better, of the
-    country the story is about: "Ibo elders", "the Umma party", "Judge Rivera"."""
+    country the story is about: "Ibo elders", "the Umma party", "Judge Rivera". Not a
+    ``visitor`` of that country, who stays without one."""
     for i, g in enumerate(cl.groups):
         first = g[0]
-        if first.kind not in ("person", "organisation", "group") or cl.attr(i, "country"):
+        if first.kind not in ("person", "organisation", "group") or cl.attr(i, "country") or i in visitors:
             continue
         named = next((c for m in g for w in m.name.split()
                       if (c := vocab.country_code(w, kinds=("adjective",)))), None)
@@ -323,6 +324,13 @@ _VISIT_VERBS = {"arrive", "visit", "travel", "fly", "land", "tour", "come"}
 _JOURNEY_WORDS = _VISIT_VERBS | {"return", "trip", "tour", "stopover", "stop-over", "way", "journey"}
 
 
+def _travels(doc: Doc, g: list["Mention"]) -> bool:
+    """Whether the person is the subject of a verb of travel ("X arrived in", "X visited"),
+    not merely in a clause where someone else travels ("met visiting officials")."""
+    return any(doc[m.end - 1].dep_ == "nsubj" and doc[m.end - 1].head.lemma_.lower() in _VISIT_VERBS
+               for m in g)
+
+
 def _visited(doc: Doc, g: list["Mention"]) -> str | None:
     """The country a person is reported arriving in, visiting or coming back from: whoever
     travels to or from a country is, failing other evidence, not of that country."""
@@ -393,7 +401,10 @@ def _international_office(doc: Doc, group: list["Mention"]) -> str | None:
     return None
 
 
-def _fill_persons(doc: Doc, cl: _Clusters, home: str | None) -> None:
+def _fill_persons(doc: Doc, cl: _Clusters, home: str | None) -> set[int]:
+    """Countries of persons from the lexicon, an office the text names, or a journey; the
+    groups of persons who travel to the home country and have no other country named."""
+    visitors: set[int] = set()
     people = lexicon.people()
     country_counts: dict[str, int] = {}
     for g in cl.groups:
@@ -422,10 +433,21 @@ def _fill_persons(doc: Doc, cl: _Clusters, home: str | None) -> None:
         elif known:
             first.country = known[-1].get("code")
             first.sector = first.sector or known[-1].get("sector")
-        elif cl.attr(i, "sector") in vocab.STATE_SECTORS and home:
-            # An official arriving in the home country is a visitor: of the other country
-            # the story is about, if there is one.
+        elif home:
+            # Whoever arrives in the home country is a visitor: of the other country the
+            # story is about, if there is one, else of none named. An official who
+            # travels elsewhere is of the other country too, else of the home country.
             visited = _visited(doc, g)
+            official = cl.attr(i, "sector") in vocab.STATE_SECTORS
+            if visited != home and not official:
+                continue  # (the domestic default, later, as for any body)
             others = sorted((c for c in country_counts if c != visited), key=lambda c: -country_counts[c])
-            first.country = others[0] if visited and others else home
+            if visited and others:
+                first.country = others[0]
+            elif visited == home and _travels(doc, g):
+                visitors.add(i)
+                continue
+            else:
+                first.country = home
             first.confidence = 0.5
+    return visitors

@@ -324,7 +324,7 @@ def _international(ctx: Context, actor_id: str) -> bool:
 def _among_members(ctx: Context, cand: Candidate) -> bool:
     """A meeting of one international body's people with no one else named ("Arab League
     foreign ministers met in Cairo") is its member states consulting one another."""
-    return cand.category == "CONSULT" and cand.mode is None and len(cand.source) == 1 and \
+    return cand.category == "CONSULT" and cand.mode != "visit" and len(cand.source) == 1 and \
         _international(ctx, cand.source[0])
 
 
@@ -475,8 +475,9 @@ def _verb_candidate(ctx: Context, tok: Token) -> Candidate | None:
         source = [a for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"
                   for p in c.children if p.dep_ == "pobj" for a in expand(ctx, p)]
     if category == "CONSULT" and obj is not None and not expand(ctx, obj) and \
-            obj.pos_ in ("NOUN", "PROPN") and not _noun_key(obj) and obj.lemma_.lower() not in _SUPPORT_NOUNS:
-        return None  # "could not meet the repayments" is no meeting
+            obj.pos_ in ("NOUN", "PROPN") and not _noun_key(obj) and obj.lemma_.lower() not in _SUPPORT_NOUNS \
+            and not (mode == "visit" and place_party(ctx, obj)):
+        return None  # "could not meet the repayments" is no meeting; "visited Ankara" is a visit
     if tok.lemma_.lower() == "warn" and not any(c.dep_ in ("dobj", "dative") for c in tok.children):
         return None  # "warned that cholera could spread" is a statement, not a threat
     if category == "CONSULT" and tok.lemma_.lower() == "call" and any(c.dep_ in ("oprd", "attr") for c in tok.children):
