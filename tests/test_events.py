@@ -741,3 +741,10 @@ def test_a_visitor_with_no_country_named_is_not_of_the_country_visited():
     person = next(a for a in r.actors if a.kind == "person")
     assert person.country != "KEN"
     assert ("CONSULT", (None,), ("KEN",)) in [d[:3] for d in dyads(r)], dyads(r)
+
+
+def test_a_participle_before_the_subject_is_not_the_subject():
+    r = extract("Visiting Indian Prime Minister Arun Verma held talks with Japanese leaders.", published=PUB)
+    assert ("CONSULT", ("IND",), ("JPN",)) in [d[:3] for d in dyads(r)] or any(
+        e.reciprocal and {r.actor(i).country for i in e.source + e.target} == {"IND", "JPN"}
+        for e in r.events), dyads(r)

@@ -341,16 +341,17 @@ def subjects(ctx: Context, verb: Token) -> tuple[list[str], bool]:
                     if p.dep_ == "pobj":
                         return expand(ctx, p), True
         return [], True
-    for c in verb.children:
-        if c.dep_ in _SUBJ:
-            if c.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
-                return expand(ctx, verb.head), False
-            if c.tag_ == "VBG" and not ctx.actors.at(c.i):
-                # "The Red Cross operating in Iraq said", parsed with the participle as subject
-                inner = next((s for s in c.children if s.dep_ == "nsubj"), None)
-                if inner is not None:
-                    return expand(ctx, inner), False
-            return expand(ctx, c) or issuers(ctx, c), False
+    # A noun subject before a clausal one: "Visiting Indian Prime Minister Modi held talks"
+    # parses "Visiting" as a clausal subject beside the noun subject.
+    for c in sorted((c for c in verb.children if c.dep_ in _SUBJ), key=lambda c: c.dep_ == "csubj"):
+        if c.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
+            return expand(ctx, verb.head), False
+        if c.tag_ == "VBG" and not ctx.actors.at(c.i):
+            # "The Red Cross operating in Iraq said", parsed with the participle as subject
+            inner = next((s for s in c.children if s.dep_ == "nsubj"), None)
+            if inner is not None:
+                return expand(ctx, inner), False
+        return expand(ctx, c) or issuers(ctx, c), False
     if verb.dep_ == "relcl":
         return expand(ctx, verb.head), False
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
